@@ -1,0 +1,62 @@
+"""Shared test set-up: fast hashing, local-memory cache unless Redis is under test, personas."""
+
+import pytest
+
+from dearreader.lib.env import env_str
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    if not env_str("REDIS_URL"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache() -> None:
+    """Rate-limit counters must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+# Named personas, the same in every test: an author, a reader, a stranger and staff.
+@pytest.fixture
+def author(db):  # type: ignore[no-untyped-def]
+    from dearreader.lib.factories import make_member
+
+    return make_member("dodger", pen_name="Jess Mariano")
+
+
+@pytest.fixture
+def reader(db):  # type: ignore[no-untyped-def]
+    from dearreader.lib.factories import make_member
+
+    return make_member("rory")
+
+
+@pytest.fixture
+def stranger(db):  # type: ignore[no-untyped-def]
+    from dearreader.lib.factories import make_member
+
+    return make_member("kirk")
+
+
+@pytest.fixture
+def staff(db):  # type: ignore[no-untyped-def]
+    from dearreader.lib.factories import make_member
+
+    return make_member("taylor", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def warnings(db):  # type: ignore[no-untyped-def]
+    from dearreader.works.models import Tag
+
+    return Tag.objects.filter(kind=Tag.Kind.WARNING)

@@ -1,0 +1,1 @@
+"""Dear Reader: a self-hostable archive for fan fiction and the letters around it."""

@@ -1,0 +1,37 @@
+from django import forms
+from django.contrib.auth.forms import BaseUserCreationForm
+
+from dearreader.accounts.models import Member, PenName
+
+
+class RegisterForm(BaseUserCreationForm):
+    email = forms.EmailField(help_text="For resetting your password; never shown to anyone.")
+
+    class Meta:
+        model = Member
+        fields = ["username", "email"]
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if Member.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That name is taken.")
+        return username
+
+
+class PenNameForm(forms.ModelForm):
+    class Meta:
+        model = PenName
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, member: Member, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("A pen name cannot be blank.")
+        if self.member.pen_names.filter(name__iexact=name).exists():
+            raise forms.ValidationError("You already have that pen name.")
+        return name

@@ -1,0 +1,66 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from dearreader.accounts import services
+from dearreader.accounts.forms import PenNameForm, RegisterForm
+from dearreader.accounts.models import Member, PenName
+from dearreader.works.models import Work
+
+
+@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = services.member_register(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, member, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome, {member.username}!")
+        return redirect("home")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    member = get_object_or_404(Member, username=username, is_active=True)
+    works = Work.objects.visible_to(request.user).filter(pen_name__member=member).for_blurbs()
+    return render(
+        request,
+        "accounts/profile.html",
+        {"member": member, "works": works, "pen_names": member.pen_names.all()},
+    )
+
+
+@login_required
+def pen_names(request: HttpRequest) -> HttpResponse:
+    form = PenNameForm(request.POST or None, member=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.pen_name_add(
+            member=request.user,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+        )
+        messages.success(request, f"Pen name “{form.cleaned_data['name']}” added.")
+        return redirect("accounts:pen_names")
+    return render(
+        request,
+        "accounts/pen_names.html",
+        {"form": form, "pen_names": request.user.pen_names.all()},
+    )
+
+
+@login_required
+@require_POST
+def pen_name_default(request: HttpRequest, pk: int) -> HttpResponse:
+    pen_name = get_object_or_404(PenName, pk=pk, member=request.user)
+    services.pen_name_make_default(pen_name=pen_name)
+    messages.success(request, f"You now post as “{pen_name.name}” by default.")
+    return redirect("accounts:pen_names")

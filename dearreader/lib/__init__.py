@@ -1,0 +1,1 @@
+"""Plain helpers with no models: environment parsing, HTML sanitising, rate limits."""

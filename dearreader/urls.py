@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from dearreader.works.views.reading import home
+
+admin.site.site_header = "Dear Reader administration"
+admin.site.site_title = "Dear Reader admin"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("works/", include("dearreader.works.urls")),
+    path("", include("dearreader.accounts.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,118 @@
+from django import forms
+
+from dearreader.accounts.models import Member, PenName
+from dearreader.works.models import Chapter, Tag, Work
+from dearreader.works.services import FREE_TAG_KINDS, split_tags
+
+TAG_FIELDS = {
+    Tag.Kind.FANDOM: "fandoms",
+    Tag.Kind.RELATIONSHIP: "relationships",
+    Tag.Kind.CHARACTER: "characters",
+    Tag.Kind.FREEFORM: "freeforms",
+}
+TAG_HELP = "Separate tags with commas."
+MAX_TAGS = 75
+
+
+class WorkForm(forms.ModelForm):
+    warnings = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.filter(kind=Tag.Kind.WARNING),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Archive warnings",
+    )
+    fandoms = forms.CharField(max_length=2000, help_text=TAG_HELP)
+    relationships = forms.CharField(max_length=2000, required=False, help_text=TAG_HELP)
+    characters = forms.CharField(max_length=2000, required=False, help_text=TAG_HELP)
+    freeforms = forms.CharField(
+        label="Additional tags", max_length=2000, required=False, help_text=TAG_HELP
+    )
+
+    class Meta:
+        model = Work
+        fields = [
+            "pen_name", "title", "rating", "warnings", "fandoms", "relationships", "characters",
+            "freeforms", "language", "summary", "disclaimer", "notes_begin", "notes_end",
+            "inspired_by_work", "inspired_by_text", "is_complete", "expected_chapters",
+            "restricted",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "disclaimer": forms.Textarea(attrs={"rows": 2}),
+            "notes_begin": forms.Textarea(attrs={"rows": 4}),
+            "notes_end": forms.Textarea(attrs={"rows": 4}),
+            "inspired_by_work": forms.NumberInput(attrs={"min": 1}),
+        }
+        labels = {"pen_name": "Posted as", "inspired_by_work": "Inspired by work number"}
+        help_texts = {
+            "inspired_by_work": "The number in the address of another work on this archive.",
+            "expected_chapters": "Leave empty if you don't know yet (shown as ?).",
+        }
+
+    def __init__(self, *args, member: Member, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.member = member
+        self.fields["pen_name"].queryset = PenName.objects.filter(member=member)
+        self.fields["pen_name"].empty_label = None
+        self.fields["inspired_by_work"].widget = forms.NumberInput(attrs={"min": 1})
+        self.fields["inspired_by_work"].queryset = Work.objects.visible_to(member)
+        self.fields["inspired_by_work"].error_messages["invalid_choice"] = (
+            "There is no work with that number that you can see."
+        )
+        if not self.is_bound and not self.instance.pk:
+            self.initial.setdefault("pen_name", member.default_pen_name.pk)
+        if self.instance.pk:
+            self.initial["warnings"] = self.instance.warnings
+            for kind, field in TAG_FIELDS.items():
+                self.initial[field] = ", ".join(t.name for t in self.instance.tags_of(kind))
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError("A work needs a title.")
+        return title
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        cleaned = super().clean()
+        total = sum(len(split_tags(cleaned.get(f) or "")) for f in TAG_FIELDS.values())
+        if total > MAX_TAGS:
+            raise forms.ValidationError(f"A work can have at most {MAX_TAGS} tags ({total} now).")
+        inspired = cleaned.get("inspired_by_work")
+        if inspired and self.instance.pk and inspired.pk == self.instance.pk:
+            self.add_error("inspired_by_work", "A work cannot be inspired by itself.")
+        return cleaned
+
+    def tag_names(self) -> dict[str, list[str]]:
+        return {kind: split_tags(self.cleaned_data[TAG_FIELDS[kind]]) for kind in FREE_TAG_KINDS}
+
+
+class ChapterForm(forms.ModelForm):
+    class Meta:
+        model = Chapter
+        fields = ["title", "notes_begin", "body_format", "body", "notes_end"]
+        widgets = {
+            "notes_begin": forms.Textarea(attrs={"rows": 3}),
+            "notes_end": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 20}),
+        }
+        labels = {"title": "Chapter title", "body_format": "Written as", "body": "Chapter text"}
+        help_texts = {
+            "title": "Optional.",
+            "body": (
+                "Leave a blank line between paragraphs. A line of ---, * * * or oOo is a scene "
+                "break; a letter that starts \"Dear …,\" and ends with a signature shows as a letter."
+            ),
+        }
+
+    def clean_title(self) -> str:
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError("A chapter needs some text.")
+        return body
+
+
+class ConfirmForm(forms.Form):
+    """A POST with its CSRF token is the confirmation; the form carries nothing else."""

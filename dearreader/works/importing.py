@@ -1,0 +1,125 @@
+"""Between the importer's Story and the archive: form data for the preview, and saving."""
+
+from django.db import transaction
+
+from dearreader.accounts.models import PenName
+from dearreader.importer import Chapter as StoryChapter
+from dearreader.importer import Letter, Paragraph, SceneBreak, Story
+from dearreader.works import services
+from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag, Work
+
+SCENE_BREAK_TEXT = "* * *"
+KNOWN_LANGUAGES = {code for code, _ in LANGUAGES}
+RATINGS_BY_LABEL = {label.lower(): value for value, label in Rating.choices}
+
+
+def _paragraphs(block: Paragraph | SceneBreak | Letter) -> list[Paragraph]:
+    if isinstance(block, Letter):
+        closing = [block.closing] if block.closing is not None else []
+        return [block.salutation, *block.body, *closing]
+    if isinstance(block, Paragraph):
+        return [block]
+    return []
+
+
+def chapter_body(chapter: StoryChapter, fmt: str) -> str:
+    """The chapter as editable text the posting form understands: scene breaks and letters
+    are written the way the renderer finds them again."""
+    out = []
+    for block in chapter.blocks:
+        if isinstance(block, SceneBreak):
+            out.append(SCENE_BREAK_TEXT if fmt == BodyFormat.TEXT else "<hr>")
+            continue
+        for paragraph in _paragraphs(block):
+            if fmt == BodyFormat.TEXT:
+                out.append(paragraph.text)
+            else:
+                out.append(f"<p>{paragraph.html}</p>")
+    return "\n\n".join(out)
+
+
+def body_format_for(story: Story) -> str:
+    """HTML when the story carries inline markup (italics, links) worth keeping, else text."""
+    for chapter in story.chapters:
+        for block in chapter.blocks:
+            if any("<" in paragraph.html for paragraph in _paragraphs(block)):
+                return BodyFormat.HTML
+    return BodyFormat.TEXT
+
+
+def _first(values: list[str]) -> str:
+    return values[0] if values else ""
+
+
+def work_initial(story: Story, filename: str) -> dict[str, object]:
+    """Initial values of the work form: what the file said, else sensible defaults."""
+    tags = story.tags
+    language = _first(tags.get("language", [])).lower()[:2]
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ").strip()
+    return {
+        "title": story.title or stem or "Untitled",
+        "summary": story.summary or "",
+        "notes_begin": story.opening_note or "",
+        "disclaimer": story.disclaimer or "",
+        "notes_end": story.closing_note or "",
+        "rating": RATINGS_BY_LABEL.get(_first(tags.get("rating", [])).lower(), Rating.NOT_RATED),
+        "language": language if language in KNOWN_LANGUAGES else "en",
+        "fandoms": ", ".join(tags.get("fandoms", [])),
+        "relationships": ", ".join(tags.get("relationships", [])),
+        "characters": ", ".join(tags.get("characters", [])),
+        "freeforms": ", ".join(tags.get("freeforms", [])),
+        "warnings": list(
+            Tag.objects.filter(kind=Tag.Kind.WARNING, name__in=tags.get("warnings", []))
+        ),
+        "is_complete": True,
+    }
+
+
+def chapters_initial(story: Story, fmt: str) -> list[dict[str, str]]:
+    return [
+        {
+            "title": chapter.name or chapter.title or "",
+            "notes_begin": chapter.opening_note or "",
+            "notes_end": chapter.closing_note or "",
+            "body_format": fmt,
+            "body": chapter_body(chapter, fmt),
+        }
+        for chapter in story.chapters
+    ]
+
+
+@transaction.atomic
+def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) -> Work:
+    """Save an imported story as it was found (the command line has no preview)."""
+    initial = work_initial(story, filename)
+    fmt = body_format_for(story)
+    work = Work(
+        pen_name=pen_name,
+        title=str(initial["title"])[:255],
+        summary=str(initial["summary"]),
+        notes_begin=str(initial["notes_begin"]),
+        disclaimer=str(initial["disclaimer"]),
+        notes_end=str(initial["notes_end"]),
+        rating=str(initial["rating"]),
+        language=str(initial["language"]),
+        is_complete=True,
+    )
+    work.full_clean(exclude=["pen_name"])
+    chapters = [Chapter(**data) for data in chapters_initial(story, fmt)]
+    for chapter in chapters:
+        chapter.full_clean(exclude=["work"])
+    tag_names = {
+        kind: services.split_tags(str(initial[field]))
+        for kind, field in [
+            (Tag.Kind.FANDOM, "fandoms"),
+            (Tag.Kind.RELATIONSHIP, "relationships"),
+            (Tag.Kind.CHARACTER, "characters"),
+            (Tag.Kind.FREEFORM, "freeforms"),
+        ]
+    }
+    warnings = initial["warnings"]
+    assert isinstance(warnings, list)
+    return services.work_create(
+        work=work, chapters=chapters, tag_names=tag_names, warnings=warnings, post=post
+    )
+

@@ -1,0 +1,212 @@
+from django.conf import global_settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from dearreader.accounts.models import Member, PenName
+from dearreader.works.rendering import render_body, render_text
+
+LANGUAGES = sorted(global_settings.LANGUAGES, key=lambda pair: pair[1])
+
+
+class Rating(models.TextChoices):
+    NOT_RATED = "not-rated", "Not Rated"
+    GENERAL = "general", "General Audiences"
+    TEEN = "teen", "Teen And Up Audiences"
+    MATURE = "mature", "Mature"
+    EXPLICIT = "explicit", "Explicit"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    POSTED = "posted", "Posted"
+
+
+class BodyFormat(models.TextChoices):
+    TEXT = "text", "Plain text or light Markdown"
+    HTML = "html", "HTML"
+
+
+class Tag(models.Model):
+    class Kind(models.TextChoices):
+        WARNING = "warning", "Archive warning"
+        FANDOM = "fandom", "Fandom"
+        RELATIONSHIP = "relationship", "Relationship"
+        CHARACTER = "character", "Character"
+        FREEFORM = "freeform", "Additional tag"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    name = models.CharField(max_length=150)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="unique_tag")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkQuerySet(models.QuerySet["Work"]):
+    def posted(self) -> "WorkQuerySet":
+        return self.filter(status=Status.POSTED)
+
+    def visible_to(self, member: Member | None) -> "WorkQuerySet":
+        """Posted works anyone may read, restricted ones for members, and one's own drafts."""
+        signed_in = member is not None and member.is_authenticated
+        rule = Q(status=Status.POSTED)
+        if not signed_in:
+            rule &= Q(restricted=False)
+        else:
+            rule |= Q(pen_name__member=member)
+        return self.filter(rule)
+
+    def for_blurbs(self) -> "WorkQuerySet":
+        return self.select_related("pen_name__member").prefetch_related("tags")
+
+
+class Work(models.Model):
+    pen_name = models.ForeignKey(PenName, on_delete=models.PROTECT, related_name="works")
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True, max_length=1250)
+    summary_html = models.TextField(blank=True, editable=False)
+    rating = models.CharField(max_length=20, choices=Rating.choices, default=Rating.NOT_RATED)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="works")
+    language = models.CharField(max_length=10, choices=LANGUAGES, default="en")
+    disclaimer = models.TextField(blank=True, max_length=5000)
+    disclaimer_html = models.TextField(blank=True, editable=False)
+    notes_begin = models.TextField("notes at the beginning", blank=True, max_length=5000)
+    notes_begin_html = models.TextField(blank=True, editable=False)
+    notes_end = models.TextField("notes at the end", blank=True, max_length=5000)
+    notes_end_html = models.TextField(blank=True, editable=False)
+    inspired_by_work = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="inspired"
+    )
+    inspired_by_text = models.CharField(
+        "inspired by (free text)", max_length=255, blank=True, help_text="An episode, a prompt…"
+    )
+    is_complete = models.BooleanField("complete", default=False)
+    expected_chapters = models.PositiveSmallIntegerField(null=True, blank=True)
+    restricted = models.BooleanField(
+        "only for logged-in members", default=False, help_text="Hidden from guests."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    chapter_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    posted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = WorkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["status", "restricted", "-updated_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.summary_html = render_text(self.summary)
+        self.disclaimer_html = render_text(self.disclaimer)
+        self.notes_begin_html = render_text(self.notes_begin)
+        self.notes_end_html = render_text(self.notes_end)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("works:detail", args=[self.pk])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def chapters_label(self) -> str:
+        """AO3's "3/?" (or "3/10" when the author said how many)."""
+        total = self.chapter_count if self.is_complete else self.expected_chapters
+        return f"{self.chapter_count}/{total or '?'}"
+
+    def tags_of(self, kind: str) -> list[Tag]:
+        # Filtered in Python so a prefetched ``tags`` serves every kind without a query each.
+        return [tag for tag in self.tags.all() if tag.kind == kind]
+
+    @property
+    def warnings(self) -> list[Tag]:
+        return self.tags_of(Tag.Kind.WARNING)
+
+    @property
+    def fandoms(self) -> list[Tag]:
+        return self.tags_of(Tag.Kind.FANDOM)
+
+    @property
+    def relationships(self) -> list[Tag]:
+        return self.tags_of(Tag.Kind.RELATIONSHIP)
+
+    @property
+    def characters(self) -> list[Tag]:
+        return self.tags_of(Tag.Kind.CHARACTER)
+
+    @property
+    def freeforms(self) -> list[Tag]:
+        return self.tags_of(Tag.Kind.FREEFORM)
+
+    def is_visible_to(self, member: Member | None) -> bool:
+        return Work.objects.visible_to(member).filter(pk=self.pk).exists()
+
+    def is_owned_by(self, member: Member | None) -> bool:
+        return bool(member and member.is_authenticated and self.pen_name.member_id == member.pk)
+
+
+class ChapterQuerySet(models.QuerySet["Chapter"]):
+    def posted(self) -> "ChapterQuerySet":
+        return self.filter(status=Status.POSTED)
+
+    def visible_to(self, member: Member | None, work: Work) -> "ChapterQuerySet":
+        """A work's chapters as this reader may see them: drafts only for the author."""
+        chapters = self.filter(work=work)
+        return chapters if work.is_owned_by(member) else chapters.posted()
+
+
+class Chapter(models.Model):
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="chapters")
+    position = models.PositiveIntegerField(default=1)
+    title = models.CharField(max_length=255, blank=True)
+    notes_begin = models.TextField("notes at the beginning", blank=True, max_length=5000)
+    notes_begin_html = models.TextField(blank=True, editable=False)
+    notes_end = models.TextField("notes at the end", blank=True, max_length=5000)
+    notes_end_html = models.TextField(blank=True, editable=False)
+    body = models.TextField(max_length=500_000)
+    body_format = models.CharField(max_length=10, choices=BodyFormat.choices, default="text")
+    body_html = models.TextField(editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    posted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ChapterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["work", "position"]
+        indexes = [models.Index(fields=["work", "status", "position"])]
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.body_html, self.word_count = render_body(self.body, self.body_format)
+        self.notes_begin_html = render_text(self.notes_begin)
+        self.notes_end_html = render_text(self.notes_end)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("works:chapter", args=[self.work_id, self.pk])
+
+    @property
+    def heading(self) -> str:
+        """"Chapter 2: The Title", or "Chapter 2" when untitled."""
+        return f"Chapter {self.position}: {self.title}" if self.title else f"Chapter {self.position}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT

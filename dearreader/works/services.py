@@ -1,0 +1,158 @@
+"""Writes that touch more than one row: posting, editing and deleting works and chapters."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from dearreader.works.models import Chapter, Status, Tag, Work
+
+FREE_TAG_KINDS = [Tag.Kind.FANDOM, Tag.Kind.RELATIONSHIP, Tag.Kind.CHARACTER, Tag.Kind.FREEFORM]
+
+
+def split_tags(text: str) -> list[str]:
+    """ "Rory Gilmore, Jess Mariano" -> two names; blanks and repeats dropped, order kept."""
+    seen: dict[str, None] = {}
+    for name in text.split(","):
+        name = " ".join(name.split())[:150]
+        if name and name.lower() not in {n.lower() for n in seen}:
+            seen[name] = None
+    return list(seen)
+
+
+def tags_get_or_create(*, kind: str, names: Iterable[str]) -> list[Tag]:
+    tags = []
+    for name in names:
+        tag = Tag.objects.filter(kind=kind, name__iexact=name).first()
+        tags.append(tag or Tag.objects.create(kind=kind, name=name))
+    return tags
+
+
+@transaction.atomic
+def work_set_tags(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]) -> None:
+    tags = list(warnings)
+    for kind in FREE_TAG_KINDS:
+        tags += tags_get_or_create(kind=kind, names=tag_names.get(kind, []))
+    work.tags.set(tags)
+
+
+def work_refresh_stats(*, work: Work) -> None:
+    """Word and chapter counts of what readers can see: the posted chapters."""
+    posted = work.chapters.posted()
+    totals = posted.aggregate(words=Sum("word_count"))
+    work.word_count = totals["words"] or 0
+    work.chapter_count = posted.count()
+    Work.objects.filter(pk=work.pk).update(
+        word_count=work.word_count, chapter_count=work.chapter_count
+    )
+
+
+def _renumber(work: Work) -> None:
+    for position, chapter in enumerate(work.chapters.order_by("position", "pk"), start=1):
+        if chapter.position != position:
+            Chapter.objects.filter(pk=chapter.pk).update(position=position)
+
+
+@transaction.atomic
+def work_create(
+    *, work: Work, chapters: list[Chapter], tag_names: dict[str, list[str]],
+    warnings: Iterable[Tag], post: bool,
+) -> Work:
+    """A new work with its chapters (at least one), as a draft or posted at once."""
+    if not chapters:
+        raise ValueError("A work needs at least one chapter.")
+    now = timezone.now()
+    if post:
+        work.status = Status.POSTED
+        work.posted_at = now
+    work.updated_at = now
+    work.save()
+    work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
+    for position, chapter in enumerate(chapters, start=1):
+        chapter.work = work
+        chapter.position = position
+        chapter.status = work.status
+        chapter.posted_at = work.posted_at
+        chapter.save()
+    work_refresh_stats(work=work)
+    return work
+
+
+@transaction.atomic
+def work_update(
+    *, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]
+) -> Work:
+    work.updated_at = timezone.now()
+    work.save()
+    work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
+    return work
+
+
+@transaction.atomic
+def work_post(*, work: Work) -> Work:
+    """Post a draft work and every chapter it has."""
+    now = timezone.now()
+    work.status = Status.POSTED
+    work.posted_at = work.posted_at or now
+    work.updated_at = now
+    work.save(update_fields=["status", "posted_at", "updated_at"])
+    work.chapters.filter(status=Status.DRAFT).update(status=Status.POSTED, posted_at=now)
+    work_refresh_stats(work=work)
+    return work
+
+
+@transaction.atomic
+def work_delete(*, work: Work) -> None:
+    work.delete()
+
+
+@transaction.atomic
+def chapter_add(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
+    """Add a chapter at the end. Posting it posts the work's draft state too."""
+    last = work.chapters.aggregate(last=Max("position"))["last"] or 0
+    chapter.work = work
+    chapter.position = last + 1
+    now = timezone.now()
+    if post and not work.is_draft:
+        chapter.status = Status.POSTED
+        chapter.posted_at = now
+        work.updated_at = now
+        work.save(update_fields=["updated_at"])
+    chapter.save()
+    work_refresh_stats(work=work)
+    return chapter
+
+
+@transaction.atomic
+def chapter_update(*, chapter: Chapter) -> Chapter:
+    chapter.save()
+    work_refresh_stats(work=chapter.work)
+    return chapter
+
+
+@transaction.atomic
+def chapter_post(*, chapter: Chapter) -> Chapter:
+    now = timezone.now()
+    chapter.status = Status.POSTED
+    chapter.posted_at = now
+    chapter.save(update_fields=["status", "posted_at", "updated_at"])
+    work = chapter.work
+    work.updated_at = now
+    work.save(update_fields=["updated_at"])
+    work_refresh_stats(work=work)
+    return chapter
+
+
+class LastChapter(Exception):
+    """A work needs at least one chapter: delete the work instead."""
+
+
+@transaction.atomic
+def chapter_delete(*, chapter: Chapter) -> None:
+    work = chapter.work
+    if work.chapters.count() <= 1:
+        raise LastChapter("This is the work's only chapter: delete the work instead.")
+    chapter.delete()
+    _renumber(work)
+    work_refresh_stats(work=work)

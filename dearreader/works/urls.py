@@ -1,0 +1,22 @@
+from django.urls import path
+
+from dearreader.works.views import importing, posting, reading
+
+app_name = "works"
+urlpatterns = [
+    path("", reading.work_list, name="list"),
+    path("new/", posting.work_new, name="new"),
+    path("import/", importing.import_upload, name="import"),
+    path("import/confirm/", importing.import_confirm, name="import_confirm"),
+    path("<int:pk>/", reading.work_detail, name="detail"),
+    path("<int:pk>/full/", reading.work_full, name="full"),
+    path("<int:pk>/navigate/", reading.chapter_index, name="navigate"),
+    path("<int:pk>/edit/", posting.work_edit, name="edit"),
+    path("<int:pk>/post/", posting.work_post, name="post"),
+    path("<int:pk>/delete/", posting.work_delete, name="delete"),
+    path("<int:pk>/chapters/new/", posting.chapter_new, name="chapter_new"),
+    path("<int:work_pk>/chapters/<int:pk>/", reading.chapter_detail, name="chapter"),
+    path("<int:work_pk>/chapters/<int:pk>/edit/", posting.chapter_edit, name="chapter_edit"),
+    path("<int:work_pk>/chapters/<int:pk>/post/", posting.chapter_post, name="chapter_post"),
+    path("<int:work_pk>/chapters/<int:pk>/delete/", posting.chapter_delete, name="chapter_delete"),
+]

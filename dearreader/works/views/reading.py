@@ -1,0 +1,80 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from dearreader.works.access import readable_work
+from dearreader.works.models import Chapter, Work
+
+WORKS_PER_PAGE = 20
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    recent = Work.objects.visible_to(request.user).posted().for_blurbs()[:6]
+    return render(request, "works/home.html", {"works": recent})
+
+
+def work_list(request: HttpRequest) -> HttpResponse:
+    works = Work.objects.visible_to(request.user).posted().for_blurbs()
+    page = Paginator(works, WORKS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "works/work_list.html", {"page": page, "works": page.object_list})
+
+
+def _chapters(request: HttpRequest, work: Work) -> list[Chapter]:
+    return list(Chapter.objects.visible_to(request.user, work).defer("body"))
+
+
+def _neighbours(chapters: list[Chapter], chapter: Chapter) -> tuple[Chapter | None, ...]:
+    index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
+    previous = chapters[index - 1] if index > 0 else None
+    following = chapters[index + 1] if index + 1 < len(chapters) else None
+    return previous, following
+
+
+def _reading_page(request: HttpRequest, work: Work, chapter: Chapter | None) -> HttpResponse:
+    chapters = _chapters(request, work)
+    if chapter is None and chapters:
+        chapter = chapters[0]
+    previous = following = None
+    if chapter is not None:
+        previous, following = _neighbours(chapters, chapter)
+    return render(
+        request,
+        "works/work_detail.html",
+        {
+            "work": work,
+            "chapters": chapters,
+            "chapter": chapter,
+            "previous": previous,
+            "next": following,
+            "is_owner": work.is_owned_by(request.user),
+            "show_preface": chapter is None or chapter.pk == chapters[0].pk,
+        },
+    )
+
+
+def work_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    work = readable_work(request, pk)
+    return _reading_page(request, work, None)
+
+
+def chapter_detail(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
+    work = readable_work(request, work_pk)
+    chapter = get_object_or_404(Chapter.objects.visible_to(request.user, work), pk=pk)
+    return _reading_page(request, work, chapter)
+
+
+def work_full(request: HttpRequest, pk: int) -> HttpResponse:
+    work = readable_work(request, pk)
+    chapters = list(Chapter.objects.visible_to(request.user, work))
+    return render(
+        request,
+        "works/work_full.html",
+        {"work": work, "chapters": chapters, "is_owner": work.is_owned_by(request.user)},
+    )
+
+
+def chapter_index(request: HttpRequest, pk: int) -> HttpResponse:
+    work = readable_work(request, pk)
+    return render(
+        request, "works/chapter_index.html", {"work": work, "chapters": _chapters(request, work)}
+    )
