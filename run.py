@@ -34,7 +34,7 @@ def run(*args: object, env: dict[str, str] | None = None) -> None:
 
 def ensure_venv(extras: str) -> None:
     """Install the pinned dependencies once; again only when pyproject.toml changes."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (run.py may be started by an older python)
         sys.exit("dearreader: Python 3.11 or newer is needed.")
     if not PYTHON.exists():
         say("creating .venv")
@@ -64,8 +64,15 @@ def serve(args: list[str]) -> None:
     say(f"serving on http://{host}:{port}/ (Ctrl-C stops it)")
     workers = os.environ.get("WEB_CONCURRENCY", "3")
     gunicorn = [
-        str(BIN / "gunicorn"), "dearreader.wsgi:application", "--bind", f"{host}:{port}",
-        "--workers", workers, "--access-logfile", "-", *args,
+        str(BIN / "gunicorn"),
+        "dearreader.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        workers,
+        "--access-logfile",
+        "-",
+        *args,
     ]
     os.execv(gunicorn[0], gunicorn)
 

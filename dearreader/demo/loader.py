@@ -120,5 +120,7 @@ def _load(demo: DemoWork) -> Work:
 @transaction.atomic
 def load_demo() -> list[Work]:
     """Load the demo works that are not there yet (matched by title); returns the new ones."""
-    have = set(Work.objects.filter(title__in=[w.title for w in WORKS]).values_list("title", flat=True))
+    have = set(
+        Work.objects.filter(title__in=[w.title for w in WORKS]).values_list("title", flat=True)
+    )
     return [_load(demo) for demo in WORKS if demo.title not in have]

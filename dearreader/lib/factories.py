@@ -5,7 +5,7 @@ from dearreader.accounts.services import member_register, pen_name_add
 from dearreader.works import services
 from dearreader.works.models import Chapter, Rating, Tag, Work
 
-PASSWORD = "a-long-enough-pass-phrase"
+PASSWORD = "a-long-enough-pass-phrase"  # noqa: S105 (test and demo accounts only)
 
 
 def make_member(username: str, *, pen_name: str | None = None, **extra: object) -> Member:

@@ -16,9 +16,10 @@ def readable_work(request: HttpRequest, pk: int) -> Work:
     found = work.first()
     if found is not None:
         return found
-    if not request.user.is_authenticated and Work.objects.filter(
-        pk=pk, status=Status.POSTED, restricted=True
-    ).exists():
+    if (
+        not request.user.is_authenticated
+        and Work.objects.filter(pk=pk, status=Status.POSTED, restricted=True).exists()
+    ):
         raise LoginNeeded
     raise Http404("No such work.")
 
@@ -33,7 +34,9 @@ def own_work(request: HttpRequest, pk: int) -> Work:
 def own_chapter(request: HttpRequest, work_pk: int, pk: int) -> Chapter:
     return get_object_or_404(
         Chapter.objects.select_related("work__pen_name__member"),
-        pk=pk, work_id=work_pk, work__pen_name__member=request.user,
+        pk=pk,
+        work_id=work_pk,
+        work__pen_name__member=request.user,
     )
 
 

@@ -11,7 +11,15 @@ class ChapterInline(admin.StackedInline):
 
 @admin.register(Work)
 class WorkAdmin(admin.ModelAdmin):
-    list_display = ["title", "pen_name", "status", "rating", "restricted", "word_count", "updated_at"]
+    list_display = [
+        "title",
+        "pen_name",
+        "status",
+        "rating",
+        "restricted",
+        "word_count",
+        "updated_at",
+    ]
     list_filter = ["status", "rating", "restricted", "is_complete", "language"]
     search_fields = ["title", "pen_name__name", "pen_name__member__username"]
     list_select_related = ["pen_name__member"]

@@ -31,9 +31,23 @@ class WorkForm(forms.ModelForm):
     class Meta:
         model = Work
         fields = [
-            "pen_name", "title", "rating", "warnings", "fandoms", "relationships", "characters",
-            "freeforms", "language", "summary", "disclaimer", "notes_begin", "notes_end",
-            "inspired_by_work", "inspired_by_text", "is_complete", "expected_chapters",
+            "pen_name",
+            "title",
+            "rating",
+            "warnings",
+            "fandoms",
+            "relationships",
+            "characters",
+            "freeforms",
+            "language",
+            "summary",
+            "disclaimer",
+            "notes_begin",
+            "notes_end",
+            "inspired_by_work",
+            "inspired_by_text",
+            "is_complete",
+            "expected_chapters",
             "restricted",
         ]
         widgets = {
@@ -100,7 +114,7 @@ class ChapterForm(forms.ModelForm):
             "title": "Optional.",
             "body": (
                 "Leave a blank line between paragraphs. A line of ---, * * * or oOo is a scene "
-                "break; a letter that starts \"Dear …,\" and ends with a signature shows as a letter."
+                'break; a letter that starts "Dear …," and ends with a signature shows as a letter.'
             ),
         }
 

@@ -122,4 +122,3 @@ def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) ->
     return services.work_create(
         work=work, chapters=chapters, tag_names=tag_names, warnings=warnings, post=post
     )
-

@@ -204,8 +204,10 @@ class Chapter(models.Model):
 
     @property
     def heading(self) -> str:
-        """"Chapter 2: The Title", or "Chapter 2" when untitled."""
-        return f"Chapter {self.position}: {self.title}" if self.title else f"Chapter {self.position}"
+        """ "Chapter 2: The Title", or "Chapter 2" when untitled."""
+        return (
+            f"Chapter {self.position}: {self.title}" if self.title else f"Chapter {self.position}"
+        )
 
     @property
     def is_draft(self) -> bool:

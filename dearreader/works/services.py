@@ -56,8 +56,12 @@ def _renumber(work: Work) -> None:
 
 @transaction.atomic
 def work_create(
-    *, work: Work, chapters: list[Chapter], tag_names: dict[str, list[str]],
-    warnings: Iterable[Tag], post: bool,
+    *,
+    work: Work,
+    chapters: list[Chapter],
+    tag_names: dict[str, list[str]],
+    warnings: Iterable[Tag],
+    post: bool,
 ) -> Work:
     """A new work with its chapters (at least one), as a draft or posted at once."""
     if not chapters:
@@ -80,9 +84,7 @@ def work_create(
 
 
 @transaction.atomic
-def work_update(
-    *, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]
-) -> Work:
+def work_update(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]) -> Work:
     work.updated_at = timezone.now()
     work.save()
     work_set_tags(work=work, tag_names=tag_names, warnings=warnings)

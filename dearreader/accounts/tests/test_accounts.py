@@ -10,8 +10,13 @@ pytestmark = pytest.mark.django_db
 
 
 def register(client, username="paris", password="correct horse battery staple", **extra):
-    data = {"username": username, "email": f"{username}@example.org", "password1": password,
-            "password2": password, **extra}
+    data = {
+        "username": username,
+        "email": f"{username}@example.org",
+        "password1": password,
+        "password2": password,
+        **extra,
+    }
     return client.post(reverse("accounts:register"), data)
 
 
@@ -32,8 +37,12 @@ def test_register_refuses_a_taken_name_whatever_its_case(client, reader):
 
 
 def test_register_refuses_mismatched_and_weak_passwords(client):
-    data = {"username": "paris", "email": "p@example.org", "password1": "12345678",
-            "password2": "12345678"}
+    data = {
+        "username": "paris",
+        "email": "p@example.org",
+        "password1": "12345678",
+        "password2": "12345678",
+    }
     response = client.post(reverse("accounts:register"), data)
     assert response.status_code == 200
     assert not Member.objects.filter(username="paris").exists()
@@ -86,7 +95,9 @@ def test_byline_shows_account_when_pen_name_differs(author):
 
 def test_member_adds_a_pen_name_and_makes_it_default(client, author):
     client.force_login(author)
-    response = client.post(reverse("accounts:pen_names"), {"name": "  Dodger   Twist ", "description": ""})
+    response = client.post(
+        reverse("accounts:pen_names"), {"name": "  Dodger   Twist ", "description": ""}
+    )
     assert response.status_code == 302
     pen = author.pen_names.get(name="Dodger Twist")
     client.post(reverse("accounts:pen_name_default", args=[pen.pk]))
@@ -117,7 +128,9 @@ def test_profile_lists_posted_works_but_not_drafts_to_others(client, author, rea
     assert "Posted One" in page
     assert "Secret Draft" not in page
     client.force_login(author)
-    assert "Secret Draft" in client.get(reverse("accounts:profile", args=["dodger"])).content.decode()
+    assert (
+        "Secret Draft" in client.get(reverse("accounts:profile", args=["dodger"])).content.decode()
+    )
 
 
 def test_account_made_by_createsuperuser_gets_a_pen_name_when_needed(db):

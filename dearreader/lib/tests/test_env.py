@@ -3,8 +3,9 @@ import pytest
 from dearreader.lib.env import ConfigError, env_bool, env_int, env_list, env_secret
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("true", True), ("ON", True), ("0", False),
-                                               ("no", False), ("", True)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("true", True), ("ON", True), ("0", False), ("no", False), ("", True)]
+)
 def test_env_bool_accepts_the_allowed_spellings(monkeypatch, raw, expected):
     monkeypatch.setenv("FLAG", raw)
     assert env_bool("FLAG", True) is expected

@@ -19,15 +19,27 @@ ROOT = Path(__file__).resolve().parents[3]
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     full_env.update(env)
-    return subprocess.run([sys.executable, "-m", "dearreader.cli", *args], cwd=ROOT,
-                          env=full_env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dearreader.cli", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="false", DEARREADER_HTTPS="true", SECRET_KEY="k" * 20 + "-Zx9_" * 12,
-        ALLOWED_HOSTS="archive.example.org", DEARREADER_DATA_DIR=str(tmp_path),
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        DEARREADER_HTTPS="true",
+        SECRET_KEY="k" * 20 + "-Zx9_" * 12,
+        ALLOWED_HOSTS="archive.example.org",
+        DEARREADER_DATA_DIR=str(tmp_path),
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -55,12 +67,15 @@ def test_secret_key_is_generated_once_and_kept(tmp_path):
 
 
 def test_sqlite_runs_in_wal_mode(tmp_path):
-    code = ("import django; django.setup(); from django.db import connection; "
-            "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])")
+    code = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
+    )
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(DJANGO_SETTINGS_MODULE="dearreader.settings", DEARREADER_DATA_DIR=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         cwd=ROOT, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
     assert out.strip() == "wal"
 
 
@@ -74,7 +89,6 @@ def test_redis_cache_really_stores_in_redis():
     url = env_str("REDIS_URL") or env_str("REDIS_TEST_URL")
     require(bool(url), "needs Redis: set REDIS_URL or REDIS_TEST_URL")
     import redis
-
     from django.core.cache.backends.redis import RedisCache
 
     cache = RedisCache(url, {"KEY_PREFIX": "dr-test"})

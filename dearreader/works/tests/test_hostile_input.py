@@ -18,8 +18,11 @@ CHAPTER_TEXT_FIELDS = ["notes_begin", "notes_end", "body"]
 
 def post(client, member, work_overrides=None, chapter_overrides=None):
     client.force_login(member)
-    data = {**work_data(member.default_pen_name, **(work_overrides or {})),
-            **chapter_data(**(chapter_overrides or {})), "post": "1"}
+    data = {
+        **work_data(member.default_pen_name, **(work_overrides or {})),
+        **chapter_data(**(chapter_overrides or {})),
+        "post": "1",
+    }
     return client.post(reverse("works:new"), data)
 
 
@@ -32,17 +35,24 @@ def assert_clean(html: str) -> None:
 @pytest.mark.parametrize("body_format", ["text", "html"])
 def test_scripts_and_handlers_are_stripped_from_every_field(client, author, body_format):
     response = post(
-        client, author,
+        client,
+        author,
         {field: EVIL for field in WORK_TEXT_FIELDS} | {"title": EVIL[:200]},
-        {field: EVIL for field in CHAPTER_TEXT_FIELDS} | {"body_format": body_format,
-                                                          "title": EVIL[:200]},
+        {field: EVIL for field in CHAPTER_TEXT_FIELDS}
+        | {"body_format": body_format, "title": EVIL[:200]},
     )
     assert response.status_code == 302
     work = Work.objects.get()
     chapter = work.chapters.get()
-    for html in [work.summary_html, work.disclaimer_html, work.notes_begin_html,
-                 work.notes_end_html, chapter.body_html, chapter.notes_begin_html,
-                 chapter.notes_end_html]:
+    for html in [
+        work.summary_html,
+        work.disclaimer_html,
+        work.notes_begin_html,
+        work.notes_end_html,
+        chapter.body_html,
+        chapter.notes_begin_html,
+        chapter.notes_end_html,
+    ]:
         assert_clean(html)
     page = client.get(work.get_absolute_url()).content.decode()
     assert "<script>alert" not in page
@@ -83,8 +93,13 @@ def test_missing_fandom_is_refused(client, author):
 
 
 def test_unknown_choices_are_refused(client, author):
-    for overrides in [{"rating": "nc-17"}, {"language": "klingon"}, {"warnings": [999999]},
-                      {"pen_name": 999999}, {"inspired_by_work": "abc"}]:
+    for overrides in [
+        {"rating": "nc-17"},
+        {"language": "klingon"},
+        {"warnings": [999999]},
+        {"pen_name": 999999},
+        {"inspired_by_work": "abc"},
+    ]:
         response = post(client, author, overrides)
         assert response.status_code == 200, overrides
     assert not Work.objects.exists()
@@ -97,8 +112,12 @@ def test_too_many_tags_are_refused(client, author):
 
 
 def test_control_characters_and_nul_do_not_crash(client, author):
-    response = post(client, author, {"summary": "a\x00b\x07c"},
-                    {"body": "Line\x0bone\x00.\n\nTwo \ufeff\u202e."})
+    response = post(
+        client,
+        author,
+        {"summary": "a\x00b\x07c"},
+        {"body": "Line\x0bone\x00.\n\nTwo \ufeff\u202e."},
+    )
     assert response.status_code in {200, 302}
     assert client.get(reverse("works:list")).status_code == 200
 

@@ -6,7 +6,9 @@ from django.core.management import CommandError, call_command
 from dearreader.cli import main
 from dearreader.works.models import Work
 
-STORY = "A/N: Hi!\n\nDisclaimer: Not mine.\n\nChapter 1: Start\n\nDear Jess,\n\nWrite back.\n\nRory\n"
+STORY = (
+    "A/N: Hi!\n\nDisclaimer: Not mine.\n\nChapter 1: Start\n\nDear Jess,\n\nWrite back.\n\nRory\n"
+)
 
 
 @pytest.fixture
@@ -24,8 +26,12 @@ def test_dry_run_json_prints_exactly_the_documented_shape(story_file, capsys, db
         "disclaimer": "Disclaimer: Not mine.",
         "closing_note": None,
         "chapters": [
-            {"title": "Chapter 1: Start", "word_count": 4, "scene_breaks": 0,
-             "letters": [{"salutation": "Dear Jess,", "signature": "Rory"}]}
+            {
+                "title": "Chapter 1: Start",
+                "word_count": 4,
+                "scene_breaks": 0,
+                "letters": [{"salutation": "Dear Jess,", "signature": "Rory"}],
+            }
         ],
     }
     assert not Work.objects.exists()

@@ -43,7 +43,11 @@ def confirm_data(response, submit="post"):
             value = field.value()
             if value is None or value is False:
                 continue
-            data[field.html_name] = [v.pk if hasattr(v, "pk") else v for v in value] if isinstance(value, list) else value
+            data[field.html_name] = (
+                [v.pk if hasattr(v, "pk") else v for v in value]
+                if isinstance(value, list)
+                else value
+            )
     management = response.context["formset"].management_form
     for field in management:
         data[field.html_name] = field.value()
@@ -142,8 +146,10 @@ def test_cp1252_file_is_decoded(client, author):
 
 def test_html_upload_keeps_italics_and_drops_scripts(client, author):
     client.force_login(author)
-    html = (b"<html><body><p>A/N: hi</p><p>She was <em>so</em> tired.</p>"
-            b"<script>alert(1)</script><p onclick='x()'>The end.</p></body></html>")
+    html = (
+        b"<html><body><p>A/N: hi</p><p>She was <em>so</em> tired.</p>"
+        b"<script>alert(1)</script><p onclick='x()'>The end.</p></body></html>"
+    )
     response = upload(client, html, "story.html")
     body = response.context["formset"][0].initial["body"]
     assert "<em>so</em>" in body

@@ -72,7 +72,9 @@ def test_posting_a_draft_posts_it_and_its_chapters(client, author):
 def test_author_edits_a_work(client, author):
     work = make_work(author)
     client.force_login(author)
-    data = work_data(author.default_pen_name, title="A New Title", fandoms="Gilmore Girls, Bunheads")
+    data = work_data(
+        author.default_pen_name, title="A New Title", fandoms="Gilmore Girls, Bunheads"
+    )
     response = client.post(reverse("works:edit", args=[work.pk]), data)
     assert response.status_code == 302
     work.refresh_from_db()
@@ -84,10 +86,13 @@ def test_only_the_author_can_edit_post_or_delete(client, author, stranger):
     work = make_work(author, post=False)
     chapter = work.chapters.get()
     client.force_login(stranger)
-    for name, args in [("works:edit", [work.pk]), ("works:delete", [work.pk]),
-                       ("works:chapter_new", [work.pk]),
-                       ("works:chapter_edit", [work.pk, chapter.pk]),
-                       ("works:chapter_delete", [work.pk, chapter.pk])]:
+    for name, args in [
+        ("works:edit", [work.pk]),
+        ("works:delete", [work.pk]),
+        ("works:chapter_new", [work.pk]),
+        ("works:chapter_edit", [work.pk, chapter.pk]),
+        ("works:chapter_delete", [work.pk, chapter.pk]),
+    ]:
         assert client.get(reverse(name, args=args)).status_code == 404
     assert client.post(reverse("works:post", args=[work.pk])).status_code == 404
     assert client.post(reverse("works:delete", args=[work.pk])).status_code == 404
@@ -118,8 +123,10 @@ def test_adding_chapters_updates_the_stats(client, author):
 def test_draft_chapter_of_a_posted_work_is_hidden_until_posted(client, author, reader):
     work = make_work(author)
     client.force_login(author)
-    client.post(reverse("works:chapter_new", args=[work.pk]),
-                {**chapter_data(title="Secret"), "save_draft": "1"})
+    client.post(
+        reverse("works:chapter_new", args=[work.pk]),
+        {**chapter_data(title="Secret"), "save_draft": "1"},
+    )
     draft = work.chapters.get(position=2)
     work.refresh_from_db()
     assert work.chapter_count == 1
@@ -136,8 +143,10 @@ def test_editing_a_chapter_rerenders_it(client, author):
     work = make_work(author)
     chapter = work.chapters.get()
     client.force_login(author)
-    client.post(reverse("works:chapter_edit", args=[work.pk, chapter.pk]),
-                chapter_data(body="New words here.\n\noOo\n\nAnd more."))
+    client.post(
+        reverse("works:chapter_edit", args=[work.pk, chapter.pk]),
+        chapter_data(body="New words here.\n\noOo\n\nAnd more."),
+    )
     chapter.refresh_from_db()
     assert '<hr class="scene-break">' in chapter.body_html
     work.refresh_from_db()

@@ -1,5 +1,5 @@
-import time_machine
 import pytest
+import time_machine
 from django.urls import reverse
 
 from dearreader.lib.factories import make_work
@@ -11,11 +11,23 @@ LETTER = "He left a note.\n\nDear Rory,\n\nI miss the sound of your voice.\n\nJe
 
 
 def test_work_page_shows_the_preface_and_first_chapter(client, author):
-    work = make_work(author, title="Postmarked", bodies=["First words.", "Second words."],
-                     disclaimer="I own nothing.", notes_begin="A/N: hello", notes_end="Bye!")
+    work = make_work(
+        author,
+        title="Postmarked",
+        bodies=["First words.", "Second words."],
+        disclaimer="I own nothing.",
+        notes_begin="A/N: hello",
+        notes_end="Bye!",
+    )
     page = client.get(work.get_absolute_url()).content.decode()
-    for text in ["Postmarked", "dodger", "Gilmore Girls", "I own nothing.", "A/N: hello",
-                 "First words."]:
+    for text in [
+        "Postmarked",
+        "dodger",
+        "Gilmore Girls",
+        "I own nothing.",
+        "A/N: hello",
+        "First words.",
+    ]:
         assert text in page
     assert "Second words." not in page
 
@@ -34,7 +46,9 @@ def test_chapter_by_chapter_with_previous_and_next(client, author):
 def test_entire_work_shows_every_chapter_and_the_end_notes(client, author):
     work = make_work(author, bodies=["One.", "Two.", "Three."], notes_end="The end note.")
     page = client.get(reverse("works:full", args=[work.pk])).content.decode()
-    assert page.index("One.") < page.index("Two.") < page.index("Three.") < page.index("The end note.")
+    assert (
+        page.index("One.") < page.index("Two.") < page.index("Three.") < page.index("The end note.")
+    )
 
 
 def test_chapter_index_lists_the_chapters(client, author):
@@ -84,8 +98,9 @@ def test_complete_work_shows_chapters_out_of_total(author):
     assert work.chapters_label == "3/10"
 
 
-def test_works_index_paginates_with_a_fixed_number_of_queries(client, author,
-                                                              django_assert_max_num_queries):
+def test_works_index_paginates_with_a_fixed_number_of_queries(
+    client, author, django_assert_max_num_queries
+):
     for n in range(25):
         make_work(author, title=f"Work {n}")
     with django_assert_max_num_queries(6):

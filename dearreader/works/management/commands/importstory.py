@@ -25,8 +25,16 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="save nothing")
         parser.add_argument("--json", action="store_true", help="print what was found as JSON")
 
-    def handle(self, *args, files: list[Path], username: str | None, post: bool,
-               dry_run: bool, json: bool, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(
+        self,
+        *args,
+        files: list[Path],
+        username: str | None,
+        post: bool,
+        dry_run: bool,
+        json: bool,
+        **options,
+    ) -> None:  # type: ignore[no-untyped-def]
         member = None
         if not dry_run:
             if not username:
