@@ -15,7 +15,7 @@ def email_configured(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> 
         return [
             Warning(
                 "No SMTP configured: emails go to the console.",
-                hint="Set EMAIL_BACKEND to django.core.mail.backends.smtp.EmailBackend, and EMAIL_HOST.",
+                hint="Set EMAIL_BACKEND to the SMTP backend, and EMAIL_HOST.",
                 id="dearreader.W001",
             )
         ]
