@@ -16,6 +16,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if not env_str("REDIS_URL"):
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+    settings.STATIC_ROOT = None  # tests serve static files through the finders, not var/
 
 
 @pytest.fixture(autouse=True)

@@ -110,6 +110,7 @@ class ChapterForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 20}),
         }
         labels = {"title": "Chapter title", "body_format": "Written as", "body": "Chapter text"}
+        error_messages = {"body": {"required": "A chapter needs some text."}}
         help_texts = {
             "title": "Optional.",
             "body": (
@@ -120,12 +121,6 @@ class ChapterForm(forms.ModelForm):
 
     def clean_title(self) -> str:
         return " ".join(self.cleaned_data["title"].split())
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        if not body.strip():
-            raise forms.ValidationError("A chapter needs some text.")
-        return body
 
 
 class ConfirmForm(forms.Form):

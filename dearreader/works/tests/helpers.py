@@ -3,9 +3,9 @@
 from dearreader.works.models import Tag
 
 
-def work_data(pen_name, **overrides) -> dict[str, object]:
+def work_data(pen, **overrides) -> dict[str, object]:
     data = {
-        "work-pen_name": pen_name.pk,
+        "work-pen_name": pen.pk,
         "work-title": "Letters to Stars Hollow",
         "work-rating": "teen",
         "work-warnings": [Tag.objects.get(name="No Archive Warnings Apply").pk],

@@ -28,7 +28,7 @@ def test_dry_run_json_prints_exactly_the_documented_shape(story_file, capsys, db
         "chapters": [
             {
                 "title": "Chapter 1: Start",
-                "word_count": 4,
+                "word_count": 5,
                 "scene_breaks": 0,
                 "letters": [{"salutation": "Dear Jess,", "signature": "Rory"}],
             }

@@ -28,7 +28,7 @@ def test_author_posts_a_work_with_every_part(client, author):
     assert "<em>She</em>" in work.summary_html
     assert work.disclaimer_html == "<p>I own nothing but the plot.</p>"
     assert work.inspired_by_text == "Lazy-Hazy-Crazy Days"
-    assert (work.chapter_count, work.word_count) == (1, 6)
+    assert (work.chapter_count, work.word_count) == (1, 7)
     chapter = work.chapters.get()
     assert chapter.title == "One Day" and chapter.status == Status.POSTED
 
