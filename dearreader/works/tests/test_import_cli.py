@@ -18,8 +18,14 @@ def story_file(tmp_path):
     return path
 
 
-def test_dry_run_json_prints_exactly_the_documented_shape(story_file, capsys, db):
+def test_dearreader_import_is_the_import_command(story_file, capsys):
+    # No database here: a command run from the command line closes its connections at the end.
     main(["dearreader", "import", "--dry-run", "--json", str(story_file)])
+    assert json.loads(capsys.readouterr().out)["disclaimer"] == "Disclaimer: Not mine."
+
+
+def test_dry_run_json_prints_exactly_the_documented_shape(story_file, capsys, db):
+    call_command("importstory", "--dry-run", "--json", str(story_file))
     found = json.loads(capsys.readouterr().out)
     assert found == {
         "opening_note": "A/N: Hi!",
