@@ -1,0 +1,43 @@
+import pytest
+from django.core.management import call_command
+
+from dearreader.works.models import Status, Work
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_once_and_again_changes_nothing(capsys):
+    call_command("load_demo")
+    assert "added 3 of 3" in capsys.readouterr().out
+    before = list(Work.objects.values_list("pk", "title", "word_count"))
+    call_command("load_demo")
+    assert "added 0 of 3" in capsys.readouterr().out
+    assert list(Work.objects.values_list("pk", "title", "word_count")) == before
+
+
+def test_dry_run_adds_nothing(capsys):
+    call_command("load_demo", "--dry-run")
+    assert "would add 3 of 3" in capsys.readouterr().out
+    assert not Work.objects.exists()
+
+
+def test_demo_shows_the_archive_at_its_best(client):
+    call_command("load_demo")
+    longbourn = Work.objects.get(title="Postmarked Longbourn")
+    assert longbourn.status == Status.POSTED
+    assert longbourn.chapter_count == 2 and longbourn.chapters_label == "2/?"
+    assert longbourn.notes_begin.startswith("A/N:") and longbourn.disclaimer
+    assert longbourn.pen_name.display_name == "Elizabeth B. (lizzy)"
+    first = longbourn.chapters.get(position=1)
+    assert first.title == "A Letter from Kent"
+    assert first.body_html.count('class="letter"') == 2
+    assert '<hr class="scene-break">' in first.body_html
+    assert Work.objects.get(title="Three Notes on the Piano").restricted
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert 'aria-label="Letter signed Jane"' in page
+
+
+def test_demo_members_cannot_log_in_until_given_a_password():
+    call_command("load_demo")
+    member = Work.objects.get(title="Postmarked Longbourn").pen_name.member
+    assert not member.has_usable_password()
