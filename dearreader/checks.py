@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 
-@register(Tags.compatibility)
+@register(Tags.compatibility, deploy=True)
 def email_configured(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[CheckMessage]:
     if settings.EMAIL_BACKEND.endswith("console.EmailBackend") and not settings.DEBUG:
         return [
