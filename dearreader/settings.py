@@ -94,7 +94,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "dearreader.sqlite3",
+            "NAME": str(DATA_DIR / "dearreader.sqlite3"),
             "OPTIONS": {
                 # WAL lets readers carry on while a writer commits; IMMEDIATE takes the write
                 # lock at BEGIN so two writers queue instead of failing with "database is locked".

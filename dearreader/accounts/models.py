@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.urls import reverse
 
@@ -22,6 +22,10 @@ class Member(AbstractUser):
             is_default=True, defaults={"name": self.username}
         )
         return pen_name
+
+
+# Whoever is asking: a member, a guest (AnonymousUser), or nobody (a background job).
+Viewer = Member | AnonymousUser | None
 
 
 class PenName(models.Model):

@@ -9,6 +9,7 @@ from django_ratelimit.decorators import ratelimit
 from dearreader.accounts import services
 from dearreader.accounts.forms import PenNameForm, RegisterForm
 from dearreader.accounts.models import Member, PenName
+from dearreader.accounts.requests import MemberRequest
 from dearreader.works.models import Work
 
 
@@ -40,7 +41,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 
 
 @login_required
-def pen_names(request: HttpRequest) -> HttpResponse:
+def pen_names(request: MemberRequest) -> HttpResponse:
     form = PenNameForm(request.POST or None, member=request.user)
     if request.method == "POST" and form.is_valid():
         services.pen_name_add(
@@ -59,7 +60,7 @@ def pen_names(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def pen_name_default(request: HttpRequest, pk: int) -> HttpResponse:
+def pen_name_default(request: MemberRequest, pk: int) -> HttpResponse:
     pen_name = get_object_or_404(PenName, pk=pk, member=request.user)
     services.pen_name_make_default(pen_name=pen_name)
     messages.success(request, f"You now post as “{pen_name.name}” by default.")

@@ -33,7 +33,8 @@ def make_work(
     fields.setdefault("rating", Rating.GENERAL)
     work = Work(pen_name=pen, title=title, **fields)
     chapters = [Chapter(body=body) for body in (bodies or ["It was a quiet morning in town."])]
-    tag_names = tags if tags is not None else {Tag.Kind.FANDOM: ["Gilmore Girls"]}
+    default_tags: dict[str, list[str]] = {Tag.Kind.FANDOM: ["Gilmore Girls"]}
+    tag_names = tags if tags is not None else default_tags
     return services.work_create(
         work=work, chapters=chapters, tag_names=tag_names, warnings=[], post=post
     )

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 
 from dearreader.accounts.models import Member, PenName
@@ -66,11 +68,12 @@ class WorkForm(forms.ModelForm):
     def __init__(self, *args, member: Member, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.member = member
-        self.fields["pen_name"].queryset = PenName.objects.filter(member=member)
-        self.fields["pen_name"].empty_label = None
-        self.fields["inspired_by_work"].widget = forms.NumberInput(attrs={"min": 1})
-        self.fields["inspired_by_work"].queryset = Work.objects.visible_to(member)
-        self.fields["inspired_by_work"].error_messages["invalid_choice"] = (
+        pen_name = cast(forms.ModelChoiceField, self.fields["pen_name"])
+        pen_name.queryset = PenName.objects.filter(member=member)
+        pen_name.empty_label = None
+        inspired_by = cast(forms.ModelChoiceField, self.fields["inspired_by_work"])
+        inspired_by.queryset = Work.objects.visible_to(member)
+        inspired_by.error_messages["invalid_choice"] = (
             "There is no work with that number that you can see."
         )
         if not self.is_bound and not self.instance.pk:
@@ -86,9 +89,9 @@ class WorkForm(forms.ModelForm):
             raise forms.ValidationError("A work needs a title.")
         return title
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        cleaned = super().clean()
-        total = sum(len(split_tags(cleaned.get(f) or "")) for f in TAG_FIELDS.values())
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        total = sum(len(split_tags(cleaned.get(field) or "")) for field in TAG_FIELDS.values())
         if total > MAX_TAGS:
             raise forms.ValidationError(f"A work can have at most {MAX_TAGS} tags ({total} now).")
         inspired = cleaned.get("inspired_by_work")

@@ -108,7 +108,7 @@ def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) ->
     chapters = [Chapter(**data) for data in chapters_initial(story, fmt)]
     for chapter in chapters:
         chapter.full_clean(exclude=["work"])
-    tag_names = {
+    tag_names: dict[str, list[str]] = {
         kind: services.split_tags(str(initial[field]))
         for kind, field in [
             (Tag.Kind.FANDOM, "fandoms"),

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from dearreader.accounts.models import Member, PenName
+from dearreader.accounts.models import PenName, Viewer
 from dearreader.works.rendering import render_body, render_text
 
 LANGUAGES = sorted(global_settings.LANGUAGES, key=lambda pair: pair[1])
@@ -51,7 +51,7 @@ class WorkQuerySet(models.QuerySet["Work"]):
     def posted(self) -> "WorkQuerySet":
         return self.filter(status=Status.POSTED)
 
-    def visible_to(self, member: Member | None) -> "WorkQuerySet":
+    def visible_to(self, member: Viewer) -> "WorkQuerySet":
         """Posted works anyone may read, restricted ones for members, and one's own drafts."""
         signed_in = member is not None and member.is_authenticated
         rule = Q(status=Status.POSTED)
@@ -150,10 +150,10 @@ class Work(models.Model):
     def freeforms(self) -> list[Tag]:
         return self.tags_of(Tag.Kind.FREEFORM)
 
-    def is_visible_to(self, member: Member | None) -> bool:
+    def is_visible_to(self, member: Viewer) -> bool:
         return Work.objects.visible_to(member).filter(pk=self.pk).exists()
 
-    def is_owned_by(self, member: Member | None) -> bool:
+    def is_owned_by(self, member: Viewer) -> bool:
         return bool(member and member.is_authenticated and self.pen_name.member_id == member.pk)
 
 
@@ -161,7 +161,7 @@ class ChapterQuerySet(models.QuerySet["Chapter"]):
     def posted(self) -> "ChapterQuerySet":
         return self.filter(status=Status.POSTED)
 
-    def visible_to(self, member: Member | None, work: Work) -> "ChapterQuerySet":
+    def visible_to(self, member: Viewer, work: Work) -> "ChapterQuerySet":
         """A work's chapters as this reader may see them: drafts only for the author."""
         chapters = self.filter(work=work)
         return chapters if work.is_owned_by(member) else chapters.posted()

@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django_ratelimit.decorators import ratelimit
 
+from dearreader.accounts.requests import MemberRequest
 from dearreader.importer import MAX_IMPORT_BYTES, ImportProblem, read_story
 from dearreader.works import importing, services
 from dearreader.works.forms import ChapterForm, WorkForm
@@ -38,7 +39,7 @@ class UploadForm(forms.Form):
 
 @login_required
 @ratelimit(key="user", rate="30/h", method="POST", block=True)
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: MemberRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         story, name = form.story, form.cleaned_data["file"].name
@@ -56,7 +57,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def import_confirm(request: HttpRequest) -> HttpResponse:
+def import_confirm(request: MemberRequest) -> HttpResponse:
     """The preview's form comes back here, corrected by the author, to be saved."""
     if request.method != "POST":
         return redirect("works:import")

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from dearreader.accounts.requests import MemberRequest
 from dearreader.works import services
 from dearreader.works.access import own_chapter, own_work
 from dearreader.works.forms import ChapterForm, WorkForm
@@ -16,7 +17,7 @@ def _wants_post(request: HttpRequest) -> bool:
 
 
 @login_required
-def work_new(request: HttpRequest) -> HttpResponse:
+def work_new(request: MemberRequest) -> HttpResponse:
     work_form = WorkForm(request.POST or None, member=request.user, prefix="work")
     chapter_form = ChapterForm(request.POST or None, prefix="chapter")
     if request.method == "POST" and work_form.is_valid() and chapter_form.is_valid():
@@ -35,7 +36,7 @@ def work_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def work_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def work_edit(request: MemberRequest, pk: int) -> HttpResponse:
     work = own_work(request, pk)
     form = WorkForm(request.POST or None, instance=work, member=request.user, prefix="work")
     if request.method == "POST" and form.is_valid():
@@ -51,14 +52,14 @@ def work_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def work_post(request: HttpRequest, pk: int) -> HttpResponse:
+def work_post(request: MemberRequest, pk: int) -> HttpResponse:
     work = services.work_post(work=own_work(request, pk))
     messages.success(request, "Work posted.")
     return redirect(work)
 
 
 @login_required
-def work_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def work_delete(request: MemberRequest, pk: int) -> HttpResponse:
     work = own_work(request, pk)
     if request.method == "POST":
         title = work.title
@@ -69,7 +70,7 @@ def work_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def chapter_new(request: HttpRequest, pk: int) -> HttpResponse:
+def chapter_new(request: MemberRequest, pk: int) -> HttpResponse:
     work = own_work(request, pk)
     form = ChapterForm(request.POST or None, prefix="chapter")
     if request.method == "POST" and form.is_valid():
@@ -82,7 +83,7 @@ def chapter_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def chapter_edit(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
+def chapter_edit(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
     chapter = own_chapter(request, work_pk, pk)
     form = ChapterForm(request.POST or None, instance=chapter, prefix="chapter")
     if request.method == "POST" and form.is_valid():
@@ -96,7 +97,7 @@ def chapter_edit(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def chapter_post(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
+def chapter_post(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
     chapter = own_chapter(request, work_pk, pk)
     if chapter.work.is_draft:
         services.work_post(work=chapter.work)
@@ -107,7 +108,7 @@ def chapter_post(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
 
 
 @login_required
-def chapter_delete(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
+def chapter_delete(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
     chapter = own_chapter(request, work_pk, pk)
     work: Work = chapter.work
     if request.method == "POST":

@@ -1,4 +1,5 @@
 import json
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -44,7 +45,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No member is called {username!r}.")
         show_bar = len(files) > 1 and not json
         failed = saved = 0
-        for path in tqdm(files, disable=not show_bar, unit="file", file=self.stderr._out):
+        for path in tqdm(files, disable=not show_bar, unit="file", file=sys.stderr):
             try:
                 story = read_story(_read(path), path.name)
             except ImportProblem as e:
