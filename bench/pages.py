@@ -22,9 +22,10 @@ def _fill(works: int) -> Work:
 
 def run(report, best_of, scale: float) -> None:  # type: ignore[no-untyped-def]
     call_command("migrate", "--noinput", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)  # as served: manifest storage
     count = max(20, int(300 * scale))
     work = _fill(count)
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     chapter = work.chapters.get(position=2)
     baseline = best_of(lambda: client.get(reverse("accounts:login")), 30)
     pages = [

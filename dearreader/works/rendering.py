@@ -4,6 +4,7 @@ Bodies go through the importer's block finder, so scene-break lines and letters 
 posting form show the same way as in imported stories. Everything ends in nh3 with an allowlist.
 """
 
+import threading
 from html import escape
 
 import markdown
@@ -51,9 +52,19 @@ def sanitise(html: str) -> str:
     )
 
 
+_local = threading.local()
+
+
+def _markdown(text: str) -> str:
+    # A Markdown instance is costly to build but not thread-safe: one per thread, reset per use.
+    if not hasattr(_local, "md"):
+        _local.md = markdown.Markdown(extensions=["nl2br"], output_format="html")
+    return str(_local.md.reset().convert(text))
+
+
 def _inline_markdown(text: str) -> str:
     """One paragraph of light Markdown (emphasis, links, line breaks) without the <p>."""
-    html = markdown.markdown(text, extensions=["nl2br"], output_format="html")
+    html = _markdown(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
@@ -111,4 +122,4 @@ def render_text(text: str) -> str:
     """Notes, summaries and disclaimers: light Markdown, pasted HTML allowed, then sanitised."""
     if not text.strip():
         return ""
-    return sanitise(markdown.markdown(text, extensions=["nl2br"], output_format="html"))
+    return sanitise(_markdown(text))
