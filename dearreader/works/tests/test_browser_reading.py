@@ -29,7 +29,7 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
 @pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def browser(monkeypatch: pytest.MonkeyPatch):
     require(Path(CHROMIUM).exists(), f"{CHROMIUM} is missing (apt-get install chromium)")
     require(
         importlib.util.find_spec("playwright") is not None,
@@ -56,7 +56,7 @@ def shots(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_work(transactional_db):  # type: ignore[no-untyped-def]
+def demo_work(transactional_db):
     """The demo's longest work a guest can read: several chapters, letters, a scene break."""
     from dearreader.demo.loader import load_demo
     from dearreader.works.models import Work
@@ -67,20 +67,20 @@ def demo_work(transactional_db):  # type: ignore[no-untyped-def]
     return work
 
 
-def _story_font_px(page) -> float:  # type: ignore[no-untyped-def]
+def _story_font_px(page) -> float:
     size = page.locator(".chapter-text").first.evaluate("el => getComputedStyle(el).fontSize")
     return float(size.removesuffix("px"))
 
 
-def _fits_width(page) -> bool:  # type: ignore[no-untyped-def]
+def _fits_width(page) -> bool:
     return page.evaluate(
         "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
 
 
 def test_reader_follows_next_chapter_to_the_end_seeing_letters_and_scene_breaks(
-    browser, live_server, demo_work, shots
-):  # type: ignore[no-untyped-def]
+    browser, live_server, demo_work
+):
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": 390, "height": 844})
@@ -107,8 +107,9 @@ def test_reader_follows_next_chapter_to_the_end_seeing_letters_and_scene_breaks(
         if following.count() == 0:
             break
         expect(following).to_have_attribute("rel", "next")
+        href = following.get_attribute("href")
         following.click()
-        page.wait_for_load_state()
+        page.wait_for_url(f"**{href}")
 
     assert len(headings) == demo_work.chapter_count, headings
     assert headings[0].startswith("Chapter 1") and len(set(headings)) == len(headings)
@@ -117,14 +118,17 @@ def test_reader_follows_next_chapter_to_the_end_seeing_letters_and_scene_breaks(
     expect(page.get_by_role("link", name="Previous chapter")).to_have_attribute("rel", "prev")
 
 
-def test_text_size_control_changes_story_text_and_is_remembered(
-    browser, live_server, demo_work
-):  # type: ignore[no-untyped-def]
+def test_text_size_control_changes_story_text_and_is_remembered(browser, live_server, demo_work):
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}{demo_work.get_absolute_url()}")
     base = _story_font_px(page)
+    # The remembered size is applied by a blocking script in <head>, before the first paint.
+    assert page.evaluate(
+        "() => [...document.head.querySelectorAll('script[src]')]"
+        ".some(s => s.src.includes('reader') && !s.defer && !s.async)"
+    )
 
     page.get_by_role("button", name="Larger text").click()
     page.get_by_role("button", name="Larger text").click()
@@ -146,7 +150,7 @@ def test_text_size_control_changes_story_text_and_is_remembered(
 
 def test_screenshots_of_home_work_and_chapter_at_phone_and_desktop_widths(
     browser, live_server, demo_work, shots
-):  # type: ignore[no-untyped-def]
+):
     second = demo_work.chapters.order_by("position")[1]
     pages = {
         "home": "/",
