@@ -12,8 +12,13 @@ class LoginNeeded(Exception):
 
 
 def readable_work(request: HttpRequest, pk: int) -> Work:
-    work = Work.objects.visible_to(request.user).select_related("pen_name__member").filter(pk=pk)
-    found = work.first()
+    found = (
+        Work.objects.visible_to(request.user)
+        .select_related("pen_name__member", "inspired_by_work__pen_name__member")
+        .prefetch_related("tags")
+        .filter(pk=pk)
+        .first()
+    )
     if found is not None:
         return found
     if (

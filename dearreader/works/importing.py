@@ -1,5 +1,7 @@
 """Between the importer's Story and the archive: form data for the preview, and saving."""
 
+import re
+
 from django.db import transaction
 
 from dearreader.accounts.models import PenName
@@ -9,6 +11,7 @@ from dearreader.works import services
 from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag, Work
 
 SCENE_BREAK_TEXT = "* * *"
+LINE_BREAK = re.compile(r"<br\s*/?>")
 KNOWN_LANGUAGES = {code for code, _ in LANGUAGES}
 RATINGS_BY_LABEL = {label.lower(): value for value, label in Rating.choices}
 
@@ -39,11 +42,13 @@ def chapter_body(chapter: StoryChapter, fmt: str) -> str:
 
 
 def body_format_for(story: Story) -> str:
-    """HTML when the story carries inline markup (italics, links) worth keeping, else text."""
+    """HTML when the story carries inline markup (italics, links) worth keeping, else text.
+    Line breaks alone do not count: the text format keeps them too."""
     for chapter in story.chapters:
         for block in chapter.blocks:
-            if any("<" in paragraph.html for paragraph in _paragraphs(block)):
-                return BodyFormat.HTML
+            for paragraph in _paragraphs(block):
+                if "<" in LINE_BREAK.sub("", paragraph.html):
+                    return BodyFormat.HTML
     return BodyFormat.TEXT
 
 

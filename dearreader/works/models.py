@@ -150,8 +150,13 @@ class Work(models.Model):
     def freeforms(self) -> list[Tag]:
         return self.tags_of(Tag.Kind.FREEFORM)
 
-    def is_visible_to(self, member: Viewer) -> bool:
-        return Work.objects.visible_to(member).filter(pk=self.pk).exists()
+    def inspiration_for(self, member: Viewer) -> "Work | None":
+        """The work this one was inspired by, if this reader may know of it: a posted work
+        (a restricted one is named to guests only as "a work for members"), or their own draft."""
+        source = self.inspired_by_work
+        if source is None or (source.is_draft and not source.is_owned_by(member)):
+            return None
+        return source
 
     def is_owned_by(self, member: Viewer) -> bool:
         return bool(member and member.is_authenticated and self.pen_name.member_id == member.pk)

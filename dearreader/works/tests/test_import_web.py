@@ -158,3 +158,13 @@ def test_html_upload_keeps_italics_and_drops_scripts(client, author):
 
 def test_import_needs_login(client):
     assert client.get(reverse("works:import")).status_code == 302
+
+
+def test_plain_text_with_letters_stays_plain_text(client, author):
+    client.force_login(author)
+    story = b"She read it.\n\nDear Jess,\n\nCome home.\n\nLove,\nRory\n\nShe folded it."
+    response = upload(client, story)
+    chapter = response.context["formset"][0]
+    assert chapter.initial["body_format"] == "text"
+    assert "<" not in chapter.initial["body"]
+    assert "Love,\nRory" in chapter.initial["body"]

@@ -47,6 +47,7 @@ def _reading_page(request: HttpRequest, work: Work, chapter: Chapter | None) -> 
             "previous": previous,
             "next": following,
             "is_owner": work.is_owned_by(request.user),
+            "inspiration": work.inspiration_for(request.user),
             "show_preface": chapter is None or chapter.pk == chapters[0].pk,
         },
     )
@@ -69,7 +70,12 @@ def work_full(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "works/work_full.html",
-        {"work": work, "chapters": chapters, "is_owner": work.is_owned_by(request.user)},
+        {
+            "work": work,
+            "chapters": chapters,
+            "is_owner": work.is_owned_by(request.user),
+            "inspiration": work.inspiration_for(request.user),
+        },
     )
 
 
