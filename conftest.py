@@ -6,6 +6,8 @@ from dearreader.lib.env import env_str
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not config.pluginmanager.hasplugin("django"):
+        return  # `-p no:django`: the importer's tests run without Django at all
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

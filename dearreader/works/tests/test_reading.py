@@ -120,12 +120,16 @@ def test_unknown_pages_are_404_not_500(client):
     assert client.get("/members/nobody/").status_code == 404
 
 
-def test_work_page_reads_in_a_fixed_number_of_queries(client, author, reader,
-                                                      django_assert_max_num_queries):
+def test_work_page_reads_in_a_fixed_number_of_queries(
+    client, author, reader, django_assert_max_num_queries
+):
     source = make_work(reader, title="The Original")
-    work = make_work(author, bodies=["One.", "Two."], inspired_by_work=source,
-                     tags={"fandom": ["A"], "character": ["B", "C"], "relationship": ["B/C"],
-                           "freeform": ["D"]})
+    work = make_work(
+        author,
+        bodies=["One.", "Two."],
+        inspired_by_work=source,
+        tags={"fandom": ["A"], "character": ["B", "C"], "relationship": ["B/C"], "freeform": ["D"]},
+    )
     with django_assert_max_num_queries(5):
         page = client.get(work.get_absolute_url()).content.decode()
     assert "The Original" in page
