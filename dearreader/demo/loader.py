@@ -94,6 +94,8 @@ def _load(demo: DemoWork) -> Work:
     member = _member(demo.member)
     pen_name = member.pen_names.get(name=demo.pen_name) if demo.pen_name else None
     first, *rest = (read_story((STORIES / name).read_bytes(), name) for name in demo.files)
+    if rest:  # more chapters follow, so the first file's closing note ends its chapter
+        first.chapters[-1].closing_note, first.closing_note = first.closing_note, None
     work = story_save(
         story=first,
         filename=demo.files[0],

@@ -41,3 +41,10 @@ def test_demo_members_cannot_log_in_until_given_a_password():
     call_command("load_demo")
     member = Work.objects.get(title="Postmarked Longbourn").pen_name.member
     assert not member.has_usable_password()
+
+
+def test_a_closing_note_of_an_early_chapter_stays_with_that_chapter():
+    call_command("load_demo")
+    longbourn = Work.objects.get(title="Postmarked Longbourn")
+    assert longbourn.chapters.get(position=1).notes_end.startswith("A/N: Thank you for reading!")
+    assert longbourn.notes_end == ""
