@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf.locale import LANG_INFO
 from django.db import transaction
 
 from dearreader.accounts.models import PenName
@@ -12,7 +13,20 @@ from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag,
 
 SCENE_BREAK_TEXT = "* * *"
 LINE_BREAK = re.compile(r"<br\s*/?>")
-KNOWN_LANGUAGES = {code for code, _ in LANGUAGES}
+
+
+def _language_names() -> dict[str, str]:
+    """ "english", "español", "es" -> "es": AO3 names a work's language in that language."""
+    names = {}
+    for code, _ in LANGUAGES:
+        info = LANG_INFO.get(code, {})
+        for name in (code, info.get("name", ""), info.get("name_local", "")):
+            if name:
+                names[name.lower()] = code
+    return names
+
+
+LANGUAGE_CODES = _language_names()
 RATINGS_BY_LABEL = {label.lower(): value for value, label in Rating.choices}
 
 
@@ -59,7 +73,7 @@ def _first(values: list[str]) -> str:
 def work_initial(story: Story, filename: str) -> dict[str, object]:
     """Initial values of the work form: what the file said, else sensible defaults."""
     tags = story.tags
-    language = _first(tags.get("language", [])).lower()[:2]
+    language = LANGUAGE_CODES.get(_first(tags.get("language", [])).strip().lower(), "en")
     stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ").strip()
     return {
         "title": story.title or stem or "Untitled",
@@ -68,7 +82,7 @@ def work_initial(story: Story, filename: str) -> dict[str, object]:
         "disclaimer": story.disclaimer or "",
         "notes_end": story.closing_note or "",
         "rating": RATINGS_BY_LABEL.get(_first(tags.get("rating", [])).lower(), Rating.NOT_RATED),
-        "language": language if language in KNOWN_LANGUAGES else "en",
+        "language": language,
         "fandoms": ", ".join(tags.get("fandoms", [])),
         "relationships": ", ".join(tags.get("relationships", [])),
         "characters": ", ".join(tags.get("characters", [])),

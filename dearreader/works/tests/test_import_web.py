@@ -168,3 +168,16 @@ def test_plain_text_with_letters_stays_plain_text(client, author):
     assert chapter.initial["body_format"] == "text"
     assert "<" not in chapter.initial["body"]
     assert "Love,\nRory" in chapter.initial["body"]
+
+
+def test_ao3_download_fills_title_tags_rating_and_language(client, author):
+    from dearreader.importer.tests.seeds import sample
+
+    client.force_login(author)
+    html = sample("ao3.html").replace(b"<dd>English</dd>", "<dd>Español</dd>".encode())
+    response = upload(client, html, "work.html")
+    initial = response.context["work_form"].initial
+    assert initial["language"] == "es"
+    assert initial["title"] and initial["title"] != "work"
+    assert initial["fandoms"]
+    assert initial["rating"] != "not-rated"
