@@ -18,6 +18,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if not env_str("REDIS_URL"):
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+    # The browser test's live server answers each request in a thread of its own; a kept-alive
+    # connection there outlives the thread and blocks dropping the PostgreSQL test database.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     settings.STATIC_ROOT = None  # tests serve static files through the finders, not var/
 
 
