@@ -33,20 +33,21 @@ def run(*args: object, env: dict[str, str] | None = None) -> None:
 
 
 def ensure_venv(extras: str) -> None:
-    """Install the pinned dependencies once; again only when pyproject.toml changes."""
+    """Install the pinned dependencies once; again only when the pins change."""
     if sys.version_info < (3, 11):  # noqa: UP036 (run.py may be started by an older python)
         sys.exit("dearreader: Python 3.11 or newer is needed.")
     if not PYTHON.exists():
         say("creating .venv")
         venv.create(VENV, with_pip=True)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    pins = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "requirements.lock").read_bytes()
+    digest = hashlib.sha256(pins).hexdigest()[:16]
     stamp = VENV / f".installed-{extras or 'base'}-{digest}"
     if stamp.exists():
         return
     say(f"installing dependencies{f' ({extras})' if extras else ''}")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     target = f".[{extras}]" if extras else "."
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", target)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-c", "requirements.lock", "-e", target)
     stamp.touch()
 
 

@@ -130,3 +130,16 @@ def test_posting_without_csrf_token_is_refused(author):
     data = {**work_data(author.default_pen_name), **chapter_data(), "post": "1"}
     assert client.post(reverse("works:new"), data).status_code == 403
     assert not Work.objects.exists()
+
+
+def test_tags_and_pen_names_are_shown_as_text(client, author):
+    client.force_login(author)
+    client.post(
+        reverse("accounts:pen_names"), {"name": "<b onmouseover=x>Pen</b>", "description": ""}
+    )
+    pen = author.pen_names.get(name__startswith="<b")
+    response = post(client, author, {"pen_name": pen.pk, "fandoms": "<script>alert(1)</script>"})
+    assert response.status_code == 302
+    page = client.get(Work.objects.get().get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert "<b onmouseover" not in page and "&lt;b onmouseover=x&gt;Pen" in page
