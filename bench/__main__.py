@@ -33,7 +33,11 @@ def main() -> None:
     args = parser.parse_args()
     scale = 0.1 if args.quick else 1.0
 
-    data_dir = tempfile.mkdtemp(prefix="dearreader-bench-")
+    with tempfile.TemporaryDirectory(prefix="dearreader-bench-") as data_dir:
+        run_all(data_dir, scale)
+
+
+def run_all(data_dir: str, scale: float) -> None:
     os.environ["DEARREADER_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dearreader.settings")
     # The benchmarks fill their own throwaway SQLite database, never the one DATABASE_URL names.
@@ -43,7 +47,7 @@ def main() -> None:
     django.setup()
     from bench import importing, pages
 
-    print(f"Dear Reader benchmarks (scale {scale}); data in {data_dir}")
+    print(f"Dear Reader benchmarks (scale {scale})")
     print(f"{'benchmark':<42} {'time':>12}  {'ratio':>8} baseline")
     importing.run(report, best_of, scale)
     pages.run(report, best_of, scale)

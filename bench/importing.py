@@ -25,6 +25,17 @@ def run(report, best_of, scale: float) -> None:  # type: ignore[no-untyped-def]
         f"{len(data) / took / 1e6:.1f} MB/s",
     )
 
+    html = "".join(f"<p>{part}</p>" for part in data.decode().split("\n\n")).encode()
+    took = best_of(lambda: read_story(html, "long.html"), 3)
+    base = best_of(lambda: _baseline(html), 7)
+    report(
+        f"import the same as {len(html) // 1024} KB of HTML",
+        took,
+        "split",
+        base,
+        f"{len(html) / took / 1e6:.1f} MB/s",
+    )
+
     one_chapter = story(chapters=1, paragraphs=200)
     chapter_body = one_chapter.split("Chapter 1: Part 1\n\n", 1)[1]
     took = best_of(lambda: render_body(chapter_body, "text"), 5)
