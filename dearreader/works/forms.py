@@ -14,6 +14,7 @@ TAG_FIELDS = {
 }
 TAG_HELP = "Separate tags with commas."
 MAX_TAGS = 75
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length or 150
 
 
 class WorkForm(forms.ModelForm):
@@ -91,9 +92,17 @@ class WorkForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        total = sum(len(split_tags(cleaned.get(field) or "")) for field in TAG_FIELDS.values())
-        if total > MAX_TAGS:
-            raise forms.ValidationError(f"A work can have at most {MAX_TAGS} tags ({total} now).")
+        names = [n for f in TAG_FIELDS.values() for n in split_tags(cleaned.get(f) or "")]
+        if len(names) > MAX_TAGS:
+            raise forms.ValidationError(
+                f"A work can have at most {MAX_TAGS} tags ({len(names)} now)."
+            )
+        too_long = [name for name in names if len(name) > TAG_MAX_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                f"A tag can have at most {TAG_MAX_LENGTH} characters: “{too_long[0][:40]}…” "
+                f"has {len(too_long[0])}."
+            )
         inspired = cleaned.get("inspired_by_work")
         if inspired and self.instance.pk and inspired.pk == self.instance.pk:
             self.add_error("inspired_by_work", "A work cannot be inspired by itself.")

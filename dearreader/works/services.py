@@ -13,12 +13,13 @@ FREE_TAG_KINDS = [Tag.Kind.FANDOM, Tag.Kind.RELATIONSHIP, Tag.Kind.CHARACTER, Ta
 
 def split_tags(text: str) -> list[str]:
     """ "Rory Gilmore, Jess Mariano" -> two names; blanks and repeats dropped, order kept."""
-    seen: dict[str, None] = {}
-    for name in text.split(","):
-        name = " ".join(name.split())[:150]
-        if name and name.lower() not in {n.lower() for n in seen}:
-            seen[name] = None
-    return list(seen)
+    names, seen = [], set()
+    for raw in text.split(","):
+        name = " ".join(raw.split())
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            names.append(name)
+    return names
 
 
 def tags_get_or_create(*, kind: str, names: Iterable[str]) -> list[Tag]:
@@ -85,7 +86,7 @@ def work_create(
 
 @transaction.atomic
 def work_update(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]) -> Work:
-    work.updated_at = timezone.now()
+    # Like AO3, "Updated" on a blurb means new chapters, not edited tags or notes.
     work.save()
     work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
     return work

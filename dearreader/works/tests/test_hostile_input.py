@@ -143,3 +143,10 @@ def test_tags_and_pen_names_are_shown_as_text(client, author):
     page = client.get(Work.objects.get().get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert "<b onmouseover" not in page and "&lt;b onmouseover=x&gt;Pen" in page
+
+
+def test_overlong_tag_is_refused_not_truncated(client, author):
+    response = post(client, author, {"characters": "Rory, " + "x" * 151})
+    assert response.status_code == 200
+    assert "at most 150 characters" in response.content.decode()
+    assert not Work.objects.exists()

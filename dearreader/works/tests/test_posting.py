@@ -1,4 +1,5 @@
 import pytest
+import time_machine
 from django.urls import reverse
 
 from dearreader.lib.factories import make_work
@@ -189,3 +190,12 @@ def test_posting_needs_login(client):
     response = client.get(reverse("works:new"))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+def test_editing_tags_does_not_bump_the_updated_date(client, author):
+    with time_machine.travel("2026-01-01 12:00Z", tick=False):
+        work = make_work(author)
+    client.force_login(author)
+    client.post(reverse("works:edit", args=[work.pk]), work_data(author.default_pen_name))
+    work.refresh_from_db()
+    assert work.updated_at.date().isoformat() == "2026-01-01"
