@@ -103,8 +103,9 @@ class _Builder:
             elif item.kind == DISCLAIMER:
                 story.disclaimer = _join(story.disclaimer, text)
             elif item.kind == HEADER:
-                if item.field and getattr(story, item.field) is None:
-                    setattr(story, item.field, item.value)
+                for key, value in item.fields.items():
+                    if getattr(story, key) is None:
+                        setattr(story, key, value)
                 notes.append(self._header(text))
             else:
                 notes.append(text)

@@ -21,7 +21,7 @@ to three short author's-voice paragraphs above the last note still starts the cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .blocks import is_separator
 from .letters import narrative, salutation_kind
@@ -36,6 +36,7 @@ from .notes import (
     note_label,
     self_contained,
 )
+from .sanitize import text_paragraph
 from .structure import Paragraph
 from .words import at_most
 
@@ -47,8 +48,8 @@ class EdgeItem:
     kind: str  # NOTE, DISCLAIMER, MARKER or HEADER
     paragraph: Paragraph
     labelled: bool = False  # starts with a label ("A/N:", "Disclaimer:", "Title:")
-    field: str | None = None  # "title" or "author" for an unlabelled title or by-line
-    value: str | None = None
+    # For an unlabelled title or by-line: {"title": ..., "author": ...} as far as found.
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def title_line(p: Paragraph) -> bool:
@@ -143,12 +144,17 @@ def _classify(p: Paragraph) -> EdgeItem | None:
 def _top_line(paras: list[Paragraph], i: int) -> EdgeItem | None:
     """The story's title and by-line atop a file, above its notes (or alone before a heading)."""
     p = paras[i]
-    if i <= 1 and byline(p.text) and (i == 0 or title_line(paras[0])):
-        return EdgeItem(HEADER, p, field="author", value=byline(p.text))
+    author = byline(p.text)
+    if i <= 1 and author and (i == 0 or title_line(paras[0])):
+        return EdgeItem(HEADER, p, fields={"author": author})
+    title, _, by = p.text.strip().partition("\n")
+    if i == 0 and by and title_line(text_paragraph(title)) and byline(by):
+        # "The Letters We Never Sent" with "by quietwriter" on the very next line.
+        return EdgeItem(HEADER, p, fields={"title": title.strip(), "author": byline(by) or ""})
     if i == 0 and title_line(p):
         nxt = paras[1] if len(paras) > 1 else None
         if nxt is None or byline(nxt.text) or _classify(nxt) is not None:
-            return EdgeItem(HEADER, p, field="title", value=p.text.strip())
+            return EdgeItem(HEADER, p, fields={"title": p.text.strip()})
     return None
 
 

@@ -418,3 +418,16 @@ def test_long_single_line():
     story = parse_text(line)
     assert story.chapters[0].word_count == 200_000
     assert len(story.chapters[0].blocks) == 1
+
+
+def test_title_with_its_by_line_on_the_next_line_is_preface_not_a_chapter():
+    story = parse_text(
+        "Salt and Paper\nby tidewriter\n\nSummary: Two lighthouse keepers write.\n\n"
+        "Disclaimer: I own nothing.\n\nPart One\n\nDear Mara,\n\nThe lamp is lit.\n\nWrite soon,\n"
+        "Ines"
+    )
+    assert story.title == "Salt and Paper"
+    assert story.author == "tidewriter"
+    assert story.disclaimer == "Disclaimer: I own nothing."
+    assert story.opening_note.startswith("Salt and Paper\nby tidewriter")
+    assert [c.title for c in story.chapters] == ["Part One"]
