@@ -150,3 +150,27 @@ def test_overlong_tag_is_refused_not_truncated(client, author):
     assert response.status_code == 200
     assert "at most 150 characters" in response.content.decode()
     assert not Work.objects.exists()
+
+
+@pytest.mark.parametrize("data", [{}, {"junk": "x" * 5000, "work-title": ["a", "b"]}])
+def test_empty_or_junk_posts_to_every_form_never_give_a_server_error(client, author, data):
+    from dearreader.lib.factories import make_work
+
+    work = make_work(author)
+    chapter = work.chapters.get()
+    client.force_login(author)
+    urls = [
+        reverse("works:new"),
+        reverse("works:edit", args=[work.pk]),
+        reverse("works:chapter_new", args=[work.pk]),
+        reverse("works:chapter_edit", args=[work.pk, chapter.pk]),
+        reverse("works:import"),
+        reverse("works:import_confirm"),
+        reverse("accounts:pen_names"),
+    ]
+    for url in urls:
+        assert client.post(url, data).status_code in {200, 302}, url
+    client.logout()
+    for url in [reverse("accounts:login"), reverse("accounts:register")]:
+        assert client.post(url, data).status_code in {200, 302}, url
+    assert Work.objects.count() == 1
