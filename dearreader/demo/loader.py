@@ -103,8 +103,8 @@ def _load(demo: DemoWork) -> Work:
         post=demo.post,
     )
     for story in rest:
+        fmt = body_format_for(story)
         for found in story.chapters:
-            fmt = body_format_for(story)
             chapter = Chapter(
                 title=found.name or "", body=chapter_body(found, fmt), body_format=fmt
             )

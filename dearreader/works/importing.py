@@ -9,6 +9,7 @@ from dearreader.accounts.models import PenName
 from dearreader.importer import Chapter as StoryChapter
 from dearreader.importer import Letter, Paragraph, SceneBreak, Story
 from dearreader.works import services
+from dearreader.works.forms import TAG_FIELDS
 from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag, Work
 
 SCENE_BREAK_TEXT = "* * *"
@@ -32,8 +33,7 @@ RATINGS_BY_LABEL = {label.lower(): value for value, label in Rating.choices}
 
 def _paragraphs(block: Paragraph | SceneBreak | Letter) -> list[Paragraph]:
     if isinstance(block, Letter):
-        closing = [block.closing] if block.closing is not None else []
-        return [block.salutation, *block.body, *closing]
+        return block.paragraphs
     if isinstance(block, Paragraph):
         return [block]
     return []
@@ -83,10 +83,8 @@ def work_initial(story: Story, filename: str) -> dict[str, object]:
         "notes_end": story.closing_note or "",
         "rating": RATINGS_BY_LABEL.get(_first(tags.get("rating", [])).lower(), Rating.NOT_RATED),
         "language": language,
-        "fandoms": ", ".join(tags.get("fandoms", [])),
-        "relationships": ", ".join(tags.get("relationships", [])),
-        "characters": ", ".join(tags.get("characters", [])),
-        "freeforms": ", ".join(tags.get("freeforms", [])),
+        # The importer names its tag lists as the work form names its tag fields.
+        **{field: ", ".join(tags.get(field, [])) for field in TAG_FIELDS.values()},
         "warnings": list(
             Tag.objects.filter(kind=Tag.Kind.WARNING, name__in=tags.get("warnings", []))
         ),
@@ -128,13 +126,7 @@ def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) ->
     for chapter in chapters:
         chapter.full_clean(exclude=["work"])
     tag_names: dict[str, list[str]] = {
-        kind: services.split_tags(str(initial[field]))
-        for kind, field in [
-            (Tag.Kind.FANDOM, "fandoms"),
-            (Tag.Kind.RELATIONSHIP, "relationships"),
-            (Tag.Kind.CHARACTER, "characters"),
-            (Tag.Kind.FREEFORM, "freeforms"),
-        ]
+        kind: services.split_tags(str(initial[field])) for kind, field in TAG_FIELDS.items()
     }
     warnings = initial["warnings"]
     assert isinstance(warnings, list)

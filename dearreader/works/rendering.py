@@ -10,6 +10,7 @@ from html import escape
 import markdown
 import nh3
 
+from dearreader.importer import Chapter as StoryChapter
 from dearreader.importer import (
     Letter,
     Paragraph,
@@ -17,7 +18,6 @@ from dearreader.importer import (
     paragraphs_from_html,
     paragraphs_from_text,
     split_blocks,
-    word_count,
 )
 
 INLINE_TAGS = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "q", "s"}
@@ -101,21 +101,8 @@ def render_body(body: str, fmt: str) -> tuple[str, int]:
     """A chapter body as (sanitised HTML, word count)."""
     paragraphs = paragraphs_from_html(body) if fmt == "html" else paragraphs_from_text(body)
     blocks = split_blocks(paragraphs)
-    return sanitise(blocks_to_html(blocks, fmt)), blocks_word_count(blocks)
-
-
-def blocks_word_count(blocks: list) -> int:  # type: ignore[type-arg]
-    """Words of the story text; scene-break markers such as "oOo" are not words."""
-    total = 0
-    for block in blocks:
-        if isinstance(block, Letter):
-            letter_parts = [block.salutation, *block.body]
-            if block.closing is not None:
-                letter_parts.append(block.closing)
-            total += sum(word_count(p.text) for p in letter_parts)
-        elif isinstance(block, Paragraph):
-            total += word_count(block.text)
-    return total
+    # The importer's own count: scene-break markers such as "oOo" are not words.
+    return sanitise(blocks_to_html(blocks, fmt)), StoryChapter(blocks=blocks).word_count
 
 
 def render_text(text: str) -> str:

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from dearreader.works.models import Chapter, Status, Tag, Work
@@ -40,10 +40,9 @@ def work_set_tags(*, work: Work, tag_names: dict[str, list[str]], warnings: Iter
 
 def work_refresh_stats(*, work: Work) -> None:
     """Word and chapter counts of what readers can see: the posted chapters."""
-    posted = work.chapters.posted()
-    totals = posted.aggregate(words=Sum("word_count"))
+    totals = work.chapters.posted().aggregate(words=Sum("word_count"), chapters=Count("pk"))
     work.word_count = totals["words"] or 0
-    work.chapter_count = posted.count()
+    work.chapter_count = totals["chapters"]
     Work.objects.filter(pk=work.pk).update(
         word_count=work.word_count, chapter_count=work.chapter_count
     )
