@@ -40,12 +40,12 @@ def data_dir_writable(app_configs: Sequence[AppConfig] | None, **kwargs: Any) ->
 
 @register(Tags.caches, deploy=True)
 def shared_cache(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[CheckMessage]:
-    backend = settings.CACHES["default"]["BACKEND"]
+    backend = str(settings.CACHES["default"]["BACKEND"])
     if backend.endswith("LocMemCache") or backend.endswith("DummyCache"):
         return [
             Warning(
                 "The cache is not shared between server processes, so rate limits do not hold.",
-                hint="Set REDIS_URL, or leave it unset to use the database cache.",
+                hint="Set REDIS_URL, or leave it unset to use the file cache in the data folder.",
                 id="dearreader.W002",
             )
         ]

@@ -4,15 +4,37 @@ SQLite under DEARREADER_DATA_DIR is the default; DATABASE_URL switches to Postgr
 REDIS_URL moves the cache (and so rate limits) to Redis.
 """
 
+import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
+from dearreader.lib import limits
 from dearreader.lib.env import env_bool, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("DEARREADER_DATA_DIR", str(BASE_DIR.parent / "var"))).resolve()
+
+
+def _private(path: Path, mode: int) -> None:
+    """The data folder holds the database and the signing key: only its owner may read it."""
+    if path.exists() and path.stat().st_mode & 0o777 != mode and path.stat().st_uid == os.getuid():
+        path.chmod(mode)
+
+
+def _private_folder(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _private(path, 0o700)
+
+
+def _private_file(path: Path) -> None:
+    """Create the file 0600 before anything else does (SQLite would make it 0644, and makes
+    its -wal and -shm files with the database file's mode)."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    _private(path, 0o600)
+
 
 DEBUG = env_bool("DEBUG", False)
 HTTPS = env_bool("DEARREADER_HTTPS", False)
@@ -24,11 +46,12 @@ def _secret_key() -> str:
     if key:
         return key
     path = DATA_DIR / "secret_key"
+    _private_folder(DATA_DIR)
     if path.exists():
+        _private(path, 0o600)
         return path.read_text().strip()
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    path.touch(mode=0o600)
+    _private_file(path)
     path.write_text(key)
     return key
 
@@ -50,10 +73,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +116,8 @@ if DATABASE_URL:
         )
     }
 else:
+    _private_folder(DATA_DIR)
+    _private_file(DATA_DIR / "dearreader.sqlite3")
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -108,6 +135,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -117,15 +145,26 @@ if REDIS_URL:
         }
     }
 else:
-    # A database table, not local memory: every gunicorn worker sees the same rate-limit counts.
+    # Files in the data folder, not local memory (every gunicorn worker sees the same rate-limit
+    # counts) and not a table in the story database: a counter must never wait for SQLite's one
+    # write lock, or a slow post would answer everyone's login with 429. Each entry is written
+    # to a file of its own and renamed into place, so workers never see half an entry.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "dearreader_cache",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 RATELIMIT_ENABLE = env_bool("DEARREADER_RATELIMIT", True)
 RATELIMIT_VIEW = "dearreader.lib.ratelimit.too_many_requests"
+# The client's address: REMOTE_ADDR, or behind a proxy the one X-Forwarded-For names.
+RATELIMIT_IP_META_KEY = "dearreader.lib.ratelimit.client_ip"
+BEHIND_PROXY = env_bool("DEARREADER_BEHIND_PROXY", False)
+# How many proxies in front of the archive add to X-Forwarded-For (a CDN and a reverse proxy
+# are two): the address that many entries from the right is the client's. Entries further left
+# were written by the client and prove nothing.
+TRUSTED_PROXIES = env_int("DEARREADER_TRUSTED_PROXIES", 1)
 
 AUTH_USER_MODEL = "accounts.Member"
 PASSWORD_HASHERS = [
@@ -155,13 +194,41 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 
-# Story files are read in memory up to this size and refused above it (importer limit is 10 MB).
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# Story files are read in memory, never written to disk, and an upload stops at the limit.
+FILE_UPLOAD_HANDLERS = [
+    "dearreader.lib.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = limits.IMPORT_MAX_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = limits.FORM_MAX_BYTES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = limits.FORM_MAX_FIELDS
 
+# The console by default (a laptop needs no mail server); SMTP by setting EMAIL_BACKEND.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Dear Reader <noreply@localhost>")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
+
+# No inline script or style anywhere: reader.js is a file, and so is every stylesheet.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -175,7 +242,7 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-if env_bool("DEARREADER_BEHIND_PROXY", False):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 

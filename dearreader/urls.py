@@ -12,3 +12,5 @@ urlpatterns = [
     path("", include("dearreader.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "dearreader.lib.errors.bad_request"

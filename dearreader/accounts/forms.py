@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 
 from dearreader.accounts.models import Member, PenName
+from dearreader.lib.text import clean_name, clean_summary
 
 
 class RegisterForm(BaseUserCreationForm):
@@ -29,9 +30,12 @@ class PenNameForm(forms.ModelForm):
         self.member = member
 
     def clean_name(self) -> str:
-        name = " ".join(self.cleaned_data["name"].split())
+        name = clean_name(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError("A pen name cannot be blank.")
         if self.member.pen_names.filter(name__iexact=name).exists():
             raise forms.ValidationError("You already have that pen name.")
         return name
+
+    def clean_description(self) -> str:
+        return clean_summary(self.cleaned_data["description"])

@@ -1,12 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.decorators import method_decorator
-from django_ratelimit.decorators import ratelimit
 
 from dearreader.accounts import views
+from dearreader.lib.ratelimit import throttle
 
 app_name = "accounts"
-login = method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True), "dispatch")
+login = method_decorator(throttle("login"), "dispatch")
 
 urlpatterns = [
     path("register/", views.register, name="register"),

@@ -4,16 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from dearreader.accounts import services
 from dearreader.accounts.forms import PenNameForm, RegisterForm
 from dearreader.accounts.models import Member, PenName
 from dearreader.accounts.requests import MemberRequest
+from dearreader.lib.ratelimit import throttle
 from dearreader.works.models import Work
 
 
-@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+@throttle("register")
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
@@ -41,6 +41,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 
 
 @login_required
+@throttle("edit")
 def pen_names(request: MemberRequest) -> HttpResponse:
     form = PenNameForm(request.POST or None, member=request.user)
     if request.method == "POST" and form.is_valid():

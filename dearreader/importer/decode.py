@@ -5,9 +5,11 @@ import re
 
 from charset_normalizer import from_bytes
 
+from dearreader.lib.limits import IMPORT_MAX_BYTES, IMPORT_MAX_LINES
+
 from .errors import ImportProblem
 
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_BYTES = IMPORT_MAX_BYTES
 
 # What a file that is not text usually starts with, and what to tell the person who sent it.
 _MAGIC: list[tuple[bytes, str]] = [
@@ -171,4 +173,18 @@ def decode(data: bytes, filename: str = "") -> str:
         raise ImportProblem(f"{name} could not be read as text. {_HOW_TO_FIX}")
     if not text.strip():
         raise ImportProblem("The file is empty: it holds only blank space.")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = count_lines(text)
+    if lines > IMPORT_MAX_LINES:
+        raise ImportProblem(
+            f"{name} has {lines:,} lines (line breaks, <br> and paragraphs); "
+            f"the limit is {IMPORT_MAX_LINES:,}."
+        )
+    return text
+
+
+def count_lines(text: str) -> int:
+    """At least as many as the lines and paragraphs the importer will see, counted at C speed
+    before any of them is read."""
+    lower = text[: 2 * IMPORT_MAX_BYTES].lower()
+    return lower.count("\n") + lower.count("<br") + lower.count("<p") + lower.count("<div") + 1

@@ -10,6 +10,10 @@ MB = 1024 * 1024
 # Story files. The longest stories ever posted are a few MB of text; a bigger file is not one
 # story, and reading it (decode, parse, preview form) must stay well inside a web request.
 IMPORT_MAX_BYTES = 10 * MB
+# Line breaks, <br>s and paragraphs in one file. Reading a story costs a little for each (its
+# notes, headings, letters are looked for line by line): this keeps the worst file inside a
+# request. A 10 MB novel hard-wrapped at 70 columns has 150,000 lines.
+IMPORT_MAX_LINES = 250_000
 
 # Works and chapters.
 CHAPTERS_PER_WORK = 500  # the longest serials run to a few hundred chapters

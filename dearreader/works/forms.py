@@ -3,6 +3,8 @@ from typing import Any, cast
 from django import forms
 
 from dearreader.accounts.models import Member, PenName
+from dearreader.lib import limits
+from dearreader.lib.text import clean_line, clean_summary, clean_text
 from dearreader.works.models import Chapter, Tag, Work
 from dearreader.works.services import FREE_TAG_KINDS, split_tags
 
@@ -13,8 +15,20 @@ TAG_FIELDS = {
     Tag.Kind.FREEFORM: "freeforms",
 }
 TAG_HELP = "Separate tags with commas."
-MAX_TAGS = 75
-TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length or 150
+MAX_TAGS = limits.TAGS_PER_WORK
+TAG_MAX_LENGTH = limits.TAG_MAX_CHARS
+TAG_FIELD_LENGTH = limits.TAG_FIELD_MAX_CHARS
+
+
+# How each free-text field of a work is cleaned (tags are cleaned as they are split).
+WORK_TEXT = {
+    "summary": clean_summary,
+    "disclaimer": clean_text,
+    "notes_begin": clean_text,
+    "notes_end": clean_text,
+    "inspired_by_text": clean_line,
+}
+CHAPTER_TEXT = {"notes_begin": clean_text, "body": clean_text, "notes_end": clean_text}
 
 
 class WorkForm(forms.ModelForm):
@@ -24,11 +38,11 @@ class WorkForm(forms.ModelForm):
         required=False,
         label="Archive warnings",
     )
-    fandoms = forms.CharField(max_length=2000, help_text=TAG_HELP)
-    relationships = forms.CharField(max_length=2000, required=False, help_text=TAG_HELP)
-    characters = forms.CharField(max_length=2000, required=False, help_text=TAG_HELP)
+    fandoms = forms.CharField(max_length=TAG_FIELD_LENGTH, help_text=TAG_HELP)
+    relationships = forms.CharField(max_length=TAG_FIELD_LENGTH, required=False, help_text=TAG_HELP)
+    characters = forms.CharField(max_length=TAG_FIELD_LENGTH, required=False, help_text=TAG_HELP)
     freeforms = forms.CharField(
-        label="Additional tags", max_length=2000, required=False, help_text=TAG_HELP
+        label="Additional tags", max_length=TAG_FIELD_LENGTH, required=False, help_text=TAG_HELP
     )
 
     class Meta:
@@ -85,13 +99,16 @@ class WorkForm(forms.ModelForm):
                 self.initial[field] = ", ".join(t.name for t in self.instance.tags_of(kind))
 
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
+        title = clean_line(self.cleaned_data["title"])
         if not title:
             raise forms.ValidationError("A work needs a title.")
         return title
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        for field, clean in WORK_TEXT.items():
+            if isinstance(cleaned.get(field), str):
+                cleaned[field] = clean(cleaned[field])
         names = [n for f in TAG_FIELDS.values() for n in split_tags(cleaned.get(f) or "")]
         if len(names) > MAX_TAGS:
             raise forms.ValidationError(
@@ -137,7 +154,14 @@ class ChapterForm(forms.ModelForm):
         }
 
     def clean_title(self) -> str:
-        return " ".join(self.cleaned_data["title"].split())
+        return clean_line(self.cleaned_data["title"])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for field, clean in CHAPTER_TEXT.items():
+            if isinstance(cleaned.get(field), str):
+                cleaned[field] = clean(cleaned[field])
+        return cleaned
 
 
 class ConfirmForm(forms.Form):

@@ -4,10 +4,13 @@ import re
 from html import escape
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 
 from dearreader.accounts.models import PenName
 from dearreader.importer import Chapter as StoryChapter
-from dearreader.importer import Letter, Paragraph, SceneBreak, Story
+from dearreader.importer import ImportProblem, Letter, Paragraph, SceneBreak, Story
+from dearreader.lib import limits
+from dearreader.lib.text import clean_line, clean_summary, clean_text
 from dearreader.works import services
 from dearreader.works.forms import TAG_FIELDS
 from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag, Work
@@ -89,11 +92,11 @@ def work_initial(story: Story, filename: str) -> dict[str, object]:
     language = LANGUAGE_CODES.get(_first(tags.get("language", [])).strip().lower(), "en")
     stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ").strip()
     return {
-        "title": story.title or stem or "Untitled",
-        "summary": story.summary or "",
-        "notes_begin": story.opening_note or "",
-        "disclaimer": story.disclaimer or "",
-        "notes_end": story.closing_note or "",
+        "title": clean_line(story.title or "") or clean_line(stem) or "Untitled",
+        "summary": clean_summary(story.summary or ""),
+        "notes_begin": clean_text(story.opening_note or ""),
+        "disclaimer": clean_text(story.disclaimer or ""),
+        "notes_end": clean_text(story.closing_note or ""),
         "rating": RATINGS_BY_LABEL.get(_first(tags.get("rating", [])).lower(), Rating.NOT_RATED),
         "language": language,
         # The importer names its tag lists as the work form names its tag fields.
@@ -108,24 +111,87 @@ def work_initial(story: Story, filename: str) -> dict[str, object]:
 def chapters_initial(story: Story, fmt: str) -> list[dict[str, str | bool]]:
     return [
         {
-            "title": chapter.name or chapter.title or "",
-            "notes_begin": chapter.opening_note or "",
-            "notes_end": chapter.closing_note or "",
+            "title": clean_line(chapter.name or chapter.title or ""),
+            "notes_begin": clean_text(chapter.opening_note or ""),
+            "notes_end": clean_text(chapter.closing_note or ""),
             "body_format": fmt,
-            "body": chapter_body(chapter, fmt),
+            "body": clean_text(chapter_body(chapter, fmt)),
             "find_structure": False,
         }
         for chapter in story.chapters
     ]
 
 
+def _many(problems: list[str], most: int = 3) -> list[str]:
+    if len(problems) <= most:
+        return problems
+    return [*problems[:most], f"… and {len(problems) - most} more like these."]
+
+
+def refusals(story: Story, chapters: list[dict[str, str | bool]]) -> list[str]:
+    """What saving would refuse whatever the author corrects: a file with any of these is
+    refused before its preview. ``chapters`` are ``chapters_initial`` of the story."""
+    problems = []
+    if len(story.chapters) > limits.CHAPTERS_PER_WORK:
+        problems.append(
+            f"It has {len(story.chapters):,} chapters; a work can have at most "
+            f"{limits.CHAPTERS_PER_WORK}."
+        )
+    long = []
+    for n, chapter in enumerate(chapters, start=1):
+        size = len(str(chapter["body"]))
+        if size > limits.CHAPTER_MAX_CHARS:
+            long.append(
+                f"Chapter {n} has {size:,} characters; a chapter can have at most "
+                f"{limits.CHAPTER_MAX_CHARS:,} (mark where its chapters begin, "
+                "e.g. “Chapter 2”, and import it again)."
+            )
+    return problems + _many(long)
+
+
+_WORK_FIELDS = [
+    ("title", "The title", limits.TITLE_MAX_CHARS),
+    ("summary", "The summary", limits.SUMMARY_MAX_CHARS),
+    ("notes_begin", "The opening note", limits.NOTES_MAX_CHARS),
+    ("disclaimer", "The disclaimer", limits.NOTES_MAX_CHARS),
+    ("notes_end", "The closing note", limits.NOTES_MAX_CHARS),
+]
+_CHAPTER_FIELDS = [
+    ("title", "title", limits.TITLE_MAX_CHARS),
+    ("notes_begin", "opening note", limits.NOTES_MAX_CHARS),
+    ("notes_end", "closing note", limits.NOTES_MAX_CHARS),
+]
+
+
+def too_long(work: dict[str, object], chapters: list[dict[str, str | bool]]) -> list[str]:
+    """Fields over their limit: the preview asks the author to shorten them before saving."""
+    problems = []
+    for field, label, most in _WORK_FIELDS:
+        size = len(str(work.get(field) or ""))
+        if size > most:
+            problems.append(f"{label} has {size:,} characters; the limit is {most:,}.")
+    for n, chapter in enumerate(chapters, start=1):
+        for field, label, most in _CHAPTER_FIELDS:
+            size = len(str(chapter.get(field) or ""))
+            if size > most:
+                problems.append(
+                    f"Chapter {n}'s {label} has {size:,} characters; the limit is {most:,}."
+                )
+    return _many(problems, most=5)
+
+
 def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) -> Work:
-    """Save an imported story as it was found (the command line has no preview)."""
+    """Save an imported story as it was found (the command line has no preview): a story over
+    any limit is refused with what is over it (``ImportProblem``), never cut short."""
     initial = work_initial(story, filename)
     fmt = body_format_for(story)
+    chapter_data = chapters_initial(story, fmt)
+    problems = refusals(story, chapter_data) + too_long(initial, chapter_data)
+    if problems:
+        raise ImportProblem(" ".join(problems))
     work = Work(
         pen_name=pen_name,
-        title=str(initial["title"])[:255],
+        title=str(initial["title"]),
         summary=str(initial["summary"]),
         notes_begin=str(initial["notes_begin"]),
         disclaimer=str(initial["disclaimer"]),
@@ -134,10 +200,13 @@ def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) ->
         language=str(initial["language"]),
         is_complete=True,
     )
-    work.full_clean(exclude=["pen_name"])
-    chapters = [Chapter(**data) for data in chapters_initial(story, fmt)]
-    for chapter in chapters:
-        chapter.full_clean(exclude=["work"])
+    chapters = [Chapter(**data) for data in chapter_data]
+    try:
+        work.full_clean(exclude=["pen_name"])
+        for chapter in chapters:
+            chapter.full_clean(exclude=["work"])
+    except ValidationError as e:
+        raise ImportProblem(" ".join(e.messages)) from None
     tag_names: dict[str, list[str]] = {
         kind: services.split_tags(str(initial[field])) for kind, field in TAG_FIELDS.items()
     }

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
+from dearreader.lib.text import clean_name
 from dearreader.works.models import Chapter, Status, Tag, Work
 from dearreader.works.rendering import RENDERER_VERSION
 
@@ -22,7 +23,7 @@ def split_tags(text: str) -> list[str]:
     """ "Rory Gilmore, Jess Mariano" -> two names; blanks and repeats dropped, order kept."""
     names, seen = [], set()
     for raw in text.split(","):
-        name = " ".join(raw.split())
+        name = clean_name(raw)
         if name and name.lower() not in seen:
             seen.add(name.lower())
             names.append(name)

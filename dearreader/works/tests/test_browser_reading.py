@@ -185,3 +185,41 @@ def test_screenshots_of_home_work_and_chapter_at_phone_and_desktop_widths(
                 page.screenshot(path=str(target), full_page=True)
                 assert target.stat().st_size > 0
             context.close()
+
+
+# Recorded from the first script the page runs (Playwright's init script is not subject to
+# the page's policy): every Content-Security-Policy violation the browser reports.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline"));
+});
+"""
+
+
+def test_pages_run_under_the_policy_without_a_single_violation(demo_work, live_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    urls = ["/", demo_work.url, demo_work.chapter_urls[-1], "/works/", "/login/", "/register/"]
+    for path in urls:
+        response = page.goto(f"{live_server.url}{path}")
+        assert (
+            response is not None
+            and "script-src 'self'" in response.headers["content-security-policy"]
+        )
+        assert page.evaluate("window.__cspViolations") == [], path
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert not [text for text in console if "Content Security Policy" in text], console
+
+    # The watch works: an inline script added to the page is blocked and reported.
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.__ran = true'; document.body.append(s); }"
+    )
+    page.wait_for_function("window.__cspViolations.length > 0")
+    assert page.evaluate("window.__ran") is None
+    assert any("Content Security Policy" in text for text in console)
+    context.close()

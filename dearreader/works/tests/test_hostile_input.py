@@ -177,3 +177,66 @@ def test_empty_or_junk_posts_to_every_form_never_give_a_server_error(client, aut
     for url in [reverse("accounts:login"), reverse("accounts:register")]:
         assert client.post(url, data).status_code in {200, 302}, url
     assert Work.objects.count() == 1
+
+
+RLO, LRI, PDI, ZWJ, ZWSP = "\u202e", "\u2066", "\u2069", "\u200d", "\u200b"
+
+
+def test_bidi_and_control_characters_are_removed_from_titles_tags_and_summaries(client, author):
+    response = post(
+        client,
+        author,
+        {
+            "title": f"Letters{RLO} to {LRI}Stars{PDI}\x07 Hollow",
+            "summary": f"He writes.{RLO} She reads.\x1b",
+            "fandoms": f"Gilmore{ZWJ} Girls{RLO}",
+            "characters": f"Jess{ZWSP} Mariano",
+        },
+        {"title": f"One{RLO} Day", "body": f"Text{RLO} stays\x00 RTL-capable.\ufdd0"},
+    )
+    assert response.status_code == 200  # a NUL in the body is refused with a message
+    assert "Null characters are not allowed." in response.content.decode()
+    response = post(
+        client,
+        author,
+        {
+            "title": f"Letters{RLO} to {LRI}Stars{PDI}\x07 Hollow",
+            "summary": f"He writes.{RLO} She reads.\x1b",
+            "fandoms": f"Gilmore{ZWJ} Girls{RLO}",
+            "characters": f"Jess{ZWSP} Mariano",
+        },
+        {"title": f"One{RLO} Day", "body": "Text stays.\ufdd0\x07"},
+    )
+    assert response.status_code == 302
+    work = Work.objects.get()
+    assert work.title == "Letters to Stars Hollow"
+    assert work.summary == "He writes. She reads."
+    assert [t.name for t in work.fandoms] == ["Gilmore Girls"]
+    assert [t.name for t in work.characters] == ["Jess Mariano"]
+    chapter = work.chapters.get()
+    assert chapter.title == "One Day" and chapter.body == "Text stays."
+
+
+def test_a_pen_name_cannot_hide_a_reversed_byline(client, author):
+    client.force_login(author)
+    client.post(reverse("accounts:pen_names"), {"name": f"{RLO}naiR{ZWJ}", "description": ""})
+    assert author.pen_names.filter(name="naiR").exists()
+
+
+@pytest.mark.parametrize("value", ["99999999", "0", "-1", "501"])
+def test_expected_chapters_out_of_range_is_refused_with_a_message(client, author, value):
+    response = post(client, author, {"expected_chapters": value})
+    assert response.status_code == 200
+    errors = response.context["work_form"].errors["expected_chapters"]
+    assert errors and ("less than or equal to 500" in errors[0] or "greater than" in errors[0])
+    assert not Work.objects.exists()
+
+
+def test_numbers_past_what_the_database_holds_are_not_found_not_errors(client, author):
+    huge = "99999999999999999999999"
+    response = post(client, author, {"inspired_by_work": huge})
+    assert response.status_code == 200
+    assert "no work with that number" in response.content.decode()
+    assert client.get(f"/works/{huge}/").status_code == 404
+    assert client.get(f"/works/{huge}/chapters/{huge}/").status_code == 404
+    assert client.get(reverse("works:list"), {"page": huge}).status_code == 200

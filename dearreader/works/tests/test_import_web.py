@@ -1,4 +1,5 @@
 import io
+import tempfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -119,21 +120,31 @@ def test_unreadable_files_get_a_clear_message(client, author, content, name, mes
     assert not Work.objects.exists()
 
 
-def test_a_50_mb_file_is_refused_with_its_size(client, author):
+def test_a_50_mb_file_is_refused_with_its_size_and_never_written_to_disk(
+    client, author, monkeypatch
+):
+    def no_disk(*args, **kwargs):
+        raise AssertionError("an upload was written to a temporary file")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_disk)
+    monkeypatch.setattr(tempfile, "mkstemp", no_disk)
     client.force_login(author)
     big = SimpleUploadedFile("huge.txt", b"")
     big.file = io.BytesIO(b"a" * (50 * 1024 * 1024))
     big.size = 50 * 1024 * 1024
     response = client.post(reverse("works:import"), {"file": big})
     assert response.status_code == 200
-    assert "50.0 MB" in response.content.decode()
+    page = response.content.decode()
+    assert "“huge.txt” is over the 10 MB limit for a story file (the upload was 50.0 MB)" in page
     assert not Work.objects.exists()
 
 
 def test_limit_is_the_importers(client, author):
     client.force_login(author)
     response = upload(client, b"x" * (MAX_IMPORT_BYTES + 1))
-    assert "the limit is 10 MB" in response.content.decode()
+    assert "over the 10 MB limit" in response.content.decode()
+    response = upload(client, b"x " * (MAX_IMPORT_BYTES // 2))
+    assert response.status_code == 200 and "over the" not in response.content.decode()
 
 
 def test_cp1252_file_is_decoded(client, author):

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dearreader.accounts.requests import MemberRequest
+from dearreader.lib.ratelimit import throttle
 from dearreader.works import services
 from dearreader.works.access import own_chapter, own_work
 from dearreader.works.forms import ChapterForm, WorkForm
@@ -17,6 +18,7 @@ def _wants_post(request: HttpRequest) -> bool:
 
 
 @login_required
+@throttle("post")
 def work_new(request: MemberRequest) -> HttpResponse:
     work_form = WorkForm(request.POST or None, member=request.user, prefix="work")
     chapter_form = ChapterForm(request.POST or None, prefix="chapter")
@@ -36,6 +38,7 @@ def work_new(request: MemberRequest) -> HttpResponse:
 
 
 @login_required
+@throttle("edit")
 def work_edit(request: MemberRequest, pk: int) -> HttpResponse:
     work = own_work(request, pk)
     form = WorkForm(request.POST or None, instance=work, member=request.user, prefix="work")
@@ -52,6 +55,7 @@ def work_edit(request: MemberRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@throttle("edit")
 def work_post(request: MemberRequest, pk: int) -> HttpResponse:
     work = services.work_post(work=own_work(request, pk))
     messages.success(request, "Work posted.")
@@ -59,6 +63,7 @@ def work_post(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@throttle("edit")
 def work_delete(request: MemberRequest, pk: int) -> HttpResponse:
     work = own_work(request, pk)
     if request.method == "POST":
@@ -70,6 +75,7 @@ def work_delete(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@throttle("chapter")
 def chapter_new(request: MemberRequest, pk: int) -> HttpResponse:
     work = own_work(request, pk)
     form = ChapterForm(request.POST or None, prefix="chapter")
@@ -83,6 +89,7 @@ def chapter_new(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@throttle("edit")
 def chapter_edit(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
     chapter = own_chapter(request, work_pk, pk)
     form = ChapterForm(request.POST or None, instance=chapter, prefix="chapter")
@@ -97,6 +104,7 @@ def chapter_edit(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@throttle("edit")
 def chapter_post(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
     chapter = own_chapter(request, work_pk, pk)
     if chapter.work.is_draft:
@@ -108,6 +116,7 @@ def chapter_post(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
 
 
 @login_required
+@throttle("edit")
 def chapter_delete(request: MemberRequest, work_pk: int, pk: int) -> HttpResponse:
     chapter = own_chapter(request, work_pk, pk)
     work: Work = chapter.work
