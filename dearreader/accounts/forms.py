@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 
-from dearreader.accounts.models import Member, PenName
+from dearreader.accounts.models import ORPHAN_ACCOUNT, Member, PenName
 from dearreader.lib.text import clean_name, clean_summary
 
 
@@ -14,7 +14,8 @@ class RegisterForm(BaseUserCreationForm):
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]
-        if Member.objects.filter(username__iexact=username).exists():
+        taken = Member.objects.filter(username__iexact=username).exists()
+        if taken or username.lower() == ORPHAN_ACCOUNT:
             raise forms.ValidationError("That name is taken.")
         return username
 
@@ -39,3 +40,20 @@ class PenNameForm(forms.ModelForm):
 
     def clean_description(self) -> str:
         return clean_summary(self.cleaned_data["description"])
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(label="New email address", help_text="Never shown to anyone.")
+    password = forms.CharField(
+        label="Your password", widget=forms.PasswordInput, help_text="To be sure it is you."
+    )
+
+    def __init__(self, *args, member: Member, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.member.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -2,6 +2,10 @@ from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.urls import reverse
 
+# The account that keeps the works of members who left, when they chose to leave them (AO3's
+# "orphan_account"): it cannot log in, and nobody can register its name.
+ORPHAN_ACCOUNT = "orphan_account"
+
 
 class Member(AbstractUser):
     """An account. What readers see is a pen name; the username is the account's own name."""

@@ -19,3 +19,8 @@ def pen_name_add(*, member: Member, name: str, description: str = "") -> PenName
 def pen_name_make_default(*, pen_name: PenName) -> None:
     PenName.objects.filter(member=pen_name.member, is_default=True).update(is_default=False)
     PenName.objects.filter(pk=pen_name.pk).update(is_default=True)
+
+
+def member_change_email(*, member: Member, email: str) -> None:
+    member.email = email
+    member.save(update_fields=["email"])

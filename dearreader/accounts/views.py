@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from dearreader.accounts import services
-from dearreader.accounts.forms import PenNameForm, RegisterForm
+from dearreader.accounts.forms import EmailChangeForm, PenNameForm, RegisterForm
 from dearreader.accounts.models import Member, PenName
 from dearreader.accounts.requests import MemberRequest
 from dearreader.lib.ratelimit import throttle
@@ -66,3 +66,19 @@ def pen_name_default(request: MemberRequest, pk: int) -> HttpResponse:
     services.pen_name_make_default(pen_name=pen_name)
     messages.success(request, f"You now post as “{pen_name.name}” by default.")
     return redirect("accounts:pen_names")
+
+
+@login_required
+def account(request: MemberRequest) -> HttpResponse:
+    return render(request, "accounts/account.html")
+
+
+@login_required
+@throttle("account")
+def email_change(request: MemberRequest) -> HttpResponse:
+    form = EmailChangeForm(request.POST or None, member=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.member_change_email(member=request.user, email=form.cleaned_data["email"])
+        messages.success(request, "Your email address is changed.")
+        return redirect("accounts:account")
+    return render(request, "accounts/email_change.html", {"form": form})

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
+from dearreader.accounts.models import ORPHAN_ACCOUNT, Member, PenName
 from dearreader.lib.text import clean_name
 from dearreader.works.models import Chapter, Status, Tag, Work
 from dearreader.works.rendering import RENDERER_VERSION
@@ -239,3 +240,30 @@ def _rerender(row: Work | Chapter, *, dry_run: bool) -> bool:
     if not dry_run:
         type(row).objects.filter(pk=row.pk).update(**{n: getattr(row, n) for n in derived})
     return changed
+
+
+def orphan_pen_name() -> PenName:
+    """The pen name of "orphan_account", made on first use: it cannot log in."""
+    member = Member.objects.filter(username=ORPHAN_ACCOUNT).first()
+    if member is None:
+        member = Member(username=ORPHAN_ACCOUNT, is_active=True)
+        member.set_unusable_password()
+        member.save()
+    pen_name, _ = PenName.objects.get_or_create(
+        member=member, is_default=True, defaults={"name": ORPHAN_ACCOUNT}
+    )
+    return pen_name
+
+
+@transaction.atomic
+def member_delete(*, member: Member, orphan_works: bool) -> int:
+    """Delete an account. Its posted works are deleted too, or, if the member chose so, kept
+    under "orphan_account" with nothing left that leads back to them (AO3's orphaning); drafts
+    go with the account either way. Returns how many works were kept."""
+    works = Work.objects.filter(pen_name__member=member)
+    kept = 0
+    if orphan_works:
+        kept = works.posted().update(pen_name=orphan_pen_name())
+    Work.objects.filter(pen_name__member=member).delete()
+    member.delete()
+    return kept
