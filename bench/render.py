@@ -42,8 +42,11 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         "list_lines": (_repeat("1. a\n- b\n# c\n> d\n", size), "text"),
         "fences": (_repeat("::: letter\n\n", size), "text"),
         "separators": (_repeat("oOo\n\nDear R,\n\n", size), "text"),
+        "mismatched_tags": (_repeat("<sup>", size // 2) + _repeat("</b>", size // 2), "text"),
         "line_br_html": (_repeat("line<br>", size), "html"),
         "nested_html": (_repeat("<em><b><i>", size), "html"),
+        "nested_divs_html": (_repeat("<div>", size), "html"),
+        "unclosed_p_html": (_repeat("<p>Some words", size), "html"),
     }
 
 

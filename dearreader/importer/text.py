@@ -62,8 +62,10 @@ def paragraphs_from_text(text: str) -> list[Paragraph]:
     width = _wrap_width(lines)
     # Split on blank lines (lines of nothing but spaces) in one pass: a body can hold 100,000
     # paragraphs, and a Python loop over its lines would be the slowest part of rendering it.
-    groups = [g.split("\n") for g in _BLANK_LINES.split(text) if g.strip()]
-    groups = [[line for line in g if line.strip()] for g in groups]
+    chunks = [chunk for chunk in _BLANK_LINES.split(text) if chunk.strip()]
+    if width is None and (len(chunks) != 1 or "\n" not in chunks[0].strip()):
+        return [_paragraph(chunk) for chunk in chunks]
+    groups = [[line for line in chunk.split("\n") if line.strip()] for chunk in chunks]
     if len(groups) == 1 and len(groups[0]) > 1:
         # No blank lines at all: each line is a paragraph, unless wrapping made it two.
         only = groups[0]
@@ -73,9 +75,13 @@ def paragraphs_from_text(text: str) -> list[Paragraph]:
                 groups[-1].append(line)
             else:
                 groups.append([line])
-    if width is None:
-        return [text_paragraph("\n".join(g)) for g in groups]
     return [text_paragraph(_join_lines(g, width)) for g in groups]
+
+
+def _paragraph(chunk: str) -> Paragraph:
+    if "\n" not in chunk:
+        return text_paragraph(chunk)
+    return text_paragraph("\n".join(line for line in chunk.split("\n") if line.strip()))
 
 
 def parse_text(text: str) -> Story:

@@ -25,21 +25,21 @@ import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 
-from dearreader.importer import Paragraph, paragraphs_from_html, paragraphs_from_text, word_count
+from dearreader.importer import Paragraph, paragraphs_from_text, word_count
+from dearreader.works.html_body import INLINE, LINK_REL, balance, paragraphs_from_body_html
 from dearreader.works.structure import Block, Literal, structure
 
 # Bump when the output of this module changes: ``manage.py rerender`` renders again every row
 # rendered by an older version.
 RENDERER_VERSION = 2
 
-# Inline markup an author may use; no attribute but a link's address survives.
-INLINE_TAGS = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "q", "s"}
-INLINE_TAGS |= {"small", "strike", "strong", "sub", "sup", "u"}
+# Inline markup an author may use; no attribute but a link's address and a title survives.
+INLINE_TAGS = INLINE
 _CLEANER = nh3.Cleaner(
     tags=INLINE_TAGS,
     attributes={"a": {"href", "title"}, "abbr": {"title"}},
     url_schemes={"http", "https", "mailto"},
-    link_rel="noopener noreferrer nofollow ugc",
+    link_rel=LINK_REL,
 )
 # Hard breaks: a line break the author typed is a line break. Unsafe: inline HTML is kept for
 # nh3 to sanitise (and links are checked by nh3's scheme list, not cmark's).
@@ -48,7 +48,6 @@ _CMARK_OPTIONS = Options.CMARK_OPT_HARDBREAKS | Options.CMARK_OPT_UNSAFE
 # Joins paragraphs into one document and splits the HTML again. A Unicode noncharacter: the
 # clean-text step removes it from everything members type, and ``render_body`` again below.
 SENTINEL = "\ufdd0"
-_SENTINEL_PARAGRAPH = f"<p>{SENTINEL}</p>\n"
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
 
 # Characters that can make a paragraph anything but its text: without one, the paragraph is
@@ -121,22 +120,21 @@ def _plain(text: str) -> bool:
 
 
 def _cmark(texts: list[str]) -> list[str]:
-    """Each text's HTML, from one cmark call over all of them."""
-    document = _neutralise(f"\n\n{SENTINEL}\n\n".join(texts))
-    pieces = cmarkgfm.markdown_to_html(document, _CMARK_OPTIONS).split(_SENTINEL_PARAGRAPH)
+    """Each text's inline HTML, from one cmark call over all of them. With the block rules
+    escaped, each text (never empty, with no blank line in it) is exactly one <p>."""
+    document = _neutralise("\n\n".join(texts))
+    html = cmarkgfm.markdown_to_html(document, _CMARK_OPTIONS).replace("<br />\n", "<br>")
+    pieces = html.replace("<p>", "").split("</p>\n")[:-1]
     if len(pieces) != len(texts):  # cannot happen with the escapes above; never mis-assign
-        return [cmarkgfm.markdown_to_html(_neutralise(t), _CMARK_OPTIONS) for t in texts]
+        return [_cmark([t])[0] if len(texts) > 1 else html for t in texts]
     return pieces
 
 
-def _clean(pieces: list[str], raw: list[bool]) -> list[str]:
-    """nh3 over every piece, in one call. A piece with HTML the author typed is put in an
-    <object> of its own: HTML parsing closes at its end whatever the piece left open, so an
-    unclosed <em> or <a> in one paragraph cannot run into the next."""
-    parts = []
-    for piece, typed in zip(pieces, raw, strict=True):
-        piece = piece.replace("<p>", "").replace("</p>", "").replace("<br />\n", "<br>").strip()
-        parts.append(f"<object>{piece}</object>" if typed else piece)
+def _clean(pieces: list[str], typed: list[bool]) -> list[str]:
+    """nh3 over every piece, in one call. A piece with HTML the author typed is balanced first:
+    a tag it leaves open cannot run into the next paragraph, and no nesting runs deep enough
+    to make HTML parsing slow."""
+    parts = [balance(p) if t else p for p, t in zip(pieces, typed, strict=True)]
     cleaned = _CLEANER.clean(SENTINEL.join(parts)).split(SENTINEL)
     if len(cleaned) != len(pieces):  # as above: never mis-assign
         cleaned = [_CLEANER.clean(part) for part in parts]
@@ -149,8 +147,8 @@ def render_inline(paragraphs: list[Paragraph]) -> list[str]:
     todo = [i for i, p in enumerate(paragraphs) if not out[i]]
     if todo:
         texts = [paragraphs[i].text for i in todo]
-        raw = [bool(_KEPT_TAG.search(t)) if "<" in t else False for t in texts]
-        for i, markup in zip(todo, _clean(_cmark(texts), raw), strict=True):
+        typed = [bool(_KEPT_TAG.search(t)) if "<" in t else False for t in texts]
+        for i, markup in zip(todo, _clean(_cmark(texts), typed), strict=True):
             out[i] = markup
     return out
 
@@ -163,7 +161,7 @@ class Rendered:
 
 def _paragraphs(body: str, fmt: str) -> list[Paragraph]:
     body = _NONCHARACTERS.sub("", body)
-    return paragraphs_from_html(body) if fmt == "html" else paragraphs_from_text(body)
+    return paragraphs_from_body_html(body) if fmt == "html" else paragraphs_from_text(body)
 
 
 def _inner_html(items: list[tuple[Paragraph, str]], fmt: str) -> list[str]:

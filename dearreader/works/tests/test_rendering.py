@@ -182,3 +182,27 @@ def test_pathological_input_renders_in_time(name, body, fmt):
     took = time.perf_counter() - start
     assert took < CEILING_SECONDS, f"{name}: {took:.1f} s"
     assert re.fullmatch(r"(?s)(<(p|hr|section)[ >].*)?", rendered.html)
+
+
+def test_html_bodies_keep_paragraphs_and_italics_and_lose_what_runs():
+    body = (
+        "<div><p>One <i>two</i><p>Three<br><br>Four<script>alert(1)</script>"
+        '<a href="javascript:x()" onclick="y">five</a></div><hr><pre>six\nseven</pre>'
+    )
+    assert html(body, "html") == (
+        "<p>One <i>two</i></p>\n<p>Three</p>\n<p>Four"
+        '<a rel="noopener noreferrer nofollow ugc">five</a></p>\n'
+        '<hr class="scene-break">\n<p>six<br>seven</p>'
+    )
+
+
+def test_an_html_body_nested_too_deep_keeps_its_words_and_paragraphs():
+    body = "<div>" * 5000 + "<p>Deep <em>down</em></p><p>Still here</p>" + "</div>" * 5000
+    assert html(body, "html") == "<p>Deep down</p>\n<p>Still here</p>"
+
+
+def test_typed_tags_that_close_nothing_or_nest_deep_stay_balanced():
+    text = html("<sup>" * 3000 + "x" + "</b>" * 3000 + "\n\nNext")
+    first, second = text.split("\n")
+    assert first.count("<sup>") == first.count("</sup>") <= 64
+    assert second == "<p>Next</p>"
