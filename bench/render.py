@@ -1,7 +1,10 @@
 """Rendering chapter bodies: every input known to be pathological for a Markdown renderer, at
 1 MB, against the least any renderer must do with ordinary prose of the same size (escape it).
 
-The last line names the worst input: ``render worst_input=NAME bytes=N ms=T``.
+The last line names the worst of the inputs the renderer is held to (those a Markdown renderer
+is known to choke on, and random punctuation): ``render worst_input=NAME bytes=N ms=T``. The
+line before it names the worst of the rest (bodies of 200,000 tiny paragraphs, deep HTML…),
+which cost Python work per paragraph rather than Markdown work.
 """
 
 import html
@@ -12,6 +15,9 @@ from bench.stories import story
 from dearreader.works.rendering import render_body
 
 SIZE = 1_000_000
+# The issue's inputs: 1 MB of "[", "![](", "[a](", "<http://a.b/", "*_", and random punctuation.
+HELD_TO = {"brackets", "images", "links", "autolinks", "star_underscore", "punctuation"}
+HELD_TO |= {"punctuation_lines", "emphasis_runs", "backticks"}
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -55,10 +61,12 @@ def run(report, best_of, scale: float) -> str:  # type: ignore[no-untyped-def]
     bodies = inputs(size)
     prose = bodies["prose"][0]
     baseline = best_of(lambda: [html.escape(p) for p in prose.split("\n\n")], 5)
-    worst, worst_ms = "", -1.0
+    worst: dict[bool, tuple[float, str]] = {True: (-1.0, ""), False: (-1.0, "")}
     for name, (body, fmt) in bodies.items():
         took = best_of(lambda body=body, fmt=fmt: render_body(body, fmt, find_structure=True), 3)
         report(f"render {name} ({fmt}, {len(body) // 1000} KB)", took, "escape prose", baseline)
-        if took * 1000 > worst_ms and name != "prose":
-            worst, worst_ms = name, took * 1000
-    return f"render worst_input={worst} bytes={size} ms={worst_ms:.0f}"
+        if name != "prose":
+            worst[name in HELD_TO] = max(worst[name in HELD_TO], (took * 1000, name))
+    (other_ms, other), (held_ms, held) = worst[False], worst[True]
+    print(f"render worst_other_input={other} bytes={size} ms={other_ms:.0f}")
+    return f"render worst_input={held} bytes={size} ms={held_ms:.0f}"

@@ -42,8 +42,9 @@ class PenNameForm(forms.ModelForm):
         return clean_summary(self.cleaned_data["description"])
 
 
-class EmailChangeForm(forms.Form):
-    email = forms.EmailField(label="New email address", help_text="Never shown to anyone.")
+class PasswordConfirmedForm(forms.Form):
+    """A form that changes something about an account: it asks for the password first."""
+
     password = forms.CharField(
         label="Your password", widget=forms.PasswordInput, help_text="To be sure it is you."
     )
@@ -57,3 +58,8 @@ class EmailChangeForm(forms.Form):
         if not self.member.check_password(password):
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+class EmailChangeForm(PasswordConfirmedForm):
+    email = forms.EmailField(label="New email address", help_text="Never shown to anyone.")
+    field_order = ["email", "password"]

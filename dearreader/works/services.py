@@ -82,34 +82,21 @@ def work_create(
         raise ValueError("A work needs at least one chapter.")
     render(work, *chapters)
     with transaction.atomic():
-        return _work_insert(
-            work=work, chapters=chapters, tag_names=tag_names, warnings=warnings, post=post
-        )
-
-
-def _work_insert(
-    *,
-    work: Work,
-    chapters: list[Chapter],
-    tag_names: dict[str, list[str]],
-    warnings: Iterable[Tag],
-    post: bool,
-) -> Work:
-    now = timezone.now()
-    if post:
-        work.status = Status.POSTED
-        work.posted_at = now
-    work.updated_at = now
-    work.save()
-    work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
-    for position, chapter in enumerate(chapters, start=1):
-        chapter.work = work
-        chapter.position = position
-        chapter.status = work.status
-        chapter.posted_at = work.posted_at
-        chapter.save()
-    work_refresh_stats(work=work)
-    return work
+        now = timezone.now()
+        if post:
+            work.status = Status.POSTED
+            work.posted_at = now
+        work.updated_at = now
+        work.save()
+        work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
+        for position, chapter in enumerate(chapters, start=1):
+            chapter.work = work
+            chapter.position = position
+            chapter.status = work.status
+            chapter.posted_at = work.posted_at
+            chapter.save()
+        work_refresh_stats(work=work)
+        return work
 
 
 def work_update(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]) -> Work:
@@ -143,22 +130,18 @@ def chapter_add(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
     """Add a chapter at the end (posted only when the work is posted already)."""
     render(chapter)
     with transaction.atomic():
-        return _chapter_insert(work=work, chapter=chapter, post=post)
-
-
-def _chapter_insert(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
-    last = work.chapters.aggregate(last=Max("position"))["last"] or 0
-    chapter.work = work
-    chapter.position = last + 1
-    now = timezone.now()
-    if post and not work.is_draft:
-        chapter.status = Status.POSTED
-        chapter.posted_at = now
-        work.updated_at = now
-        work.save(update_fields=["updated_at"])
-    chapter.save()
-    work_refresh_stats(work=work)
-    return chapter
+        last = work.chapters.aggregate(last=Max("position"))["last"] or 0
+        chapter.work = work
+        chapter.position = last + 1
+        now = timezone.now()
+        if post and not work.is_draft:
+            chapter.status = Status.POSTED
+            chapter.posted_at = now
+            work.updated_at = now
+            work.save(update_fields=["updated_at"])
+        chapter.save()
+        work_refresh_stats(work=work)
+        return chapter
 
 
 def chapter_update(*, chapter: Chapter) -> Chapter:

@@ -1,16 +1,12 @@
 """Headers and files: a Content-Security-Policy without inline script, a private data folder."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from dearreader.lib.factories import make_work
-
-ROOT = Path(__file__).resolve().parents[3]
+from dearreader.lib.tests.test_settings import manage
 
 
 @pytest.mark.django_db
@@ -27,17 +23,8 @@ def test_every_page_has_a_policy_without_inline_script(client, author):
 
 def test_the_data_folder_database_and_key_are_private(tmp_path):
     data = tmp_path / "data"
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env["DEARREADER_DATA_DIR"] = str(data)
     for args in (["migrate", "-v", "0"], ["rerender"]):
-        subprocess.run(
-            [sys.executable, "-m", "dearreader.cli", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        assert manage(*args, DEARREADER_DATA_DIR=str(data)).returncode == 0
     modes = {p.name: oct(p.stat().st_mode & 0o777) for p in [data, *data.iterdir()]}
     assert modes["data"] == "0o700"
     assert modes["secret_key"] == "0o600"
@@ -51,15 +38,6 @@ def test_an_existing_world_readable_database_is_made_private(tmp_path):
     db = data / "dearreader.sqlite3"
     db.touch(mode=0o644)
     os.chmod(db, 0o644)
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env["DEARREADER_DATA_DIR"] = str(data)
-    subprocess.run(
-        [sys.executable, "-m", "dearreader.cli", "check"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    assert manage("check", DEARREADER_DATA_DIR=str(data)).returncode == 0
     assert oct(db.stat().st_mode & 0o777) == "0o600"
     assert oct(data.stat().st_mode & 0o777) == "0o700"

@@ -8,14 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from dearreader.accounts.models import Member
+from dearreader.accounts.forms import PasswordConfirmedForm
 from dearreader.accounts.requests import MemberRequest
 from dearreader.lib.ratelimit import throttle
 from dearreader.works import services
 from dearreader.works.models import Work
 
 
-class AccountDeleteForm(forms.Form):
+class AccountDeleteForm(PasswordConfirmedForm):
     works = forms.ChoiceField(
         label="Your posted works",
         widget=forms.RadioSelect,
@@ -24,20 +24,10 @@ class AccountDeleteForm(forms.Form):
             ("delete", "Delete them with my account"),
         ],
     )
-    password = forms.CharField(label="Your password", widget=forms.PasswordInput)
     confirm = forms.BooleanField(
         label="I understand that my account, pen names and drafts are deleted for good."
     )
-
-    def __init__(self, *args, member: Member, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self.member = member
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not self.member.check_password(password):
-            raise forms.ValidationError("That is not your password.")
-        return password
+    field_order = ["works", "password", "confirm"]
 
 
 @login_required
