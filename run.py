@@ -60,7 +60,6 @@ def serve(args: list[str]) -> None:
     port = os.environ.get("PORT", "8000")
     manage("migrate", "--noinput", "-v", "0")
     manage("rerender")  # what an older version of the renderer rendered; quick when none
-    manage("createcachetable")
     manage("load_demo")
     manage("collectstatic", "--noinput", "-v", "0")
     say(f"serving on http://{host}:{port}/ (Ctrl-C stops it)")

@@ -6,7 +6,16 @@ from dearreader.works.models import Chapter, Tag, Work
 class ChapterInline(admin.StackedInline):
     model = Chapter
     extra = 0
-    fields = ["position", "title", "status", "body_format", "body", "notes_begin", "notes_end"]
+    fields = [
+        "position",
+        "title",
+        "status",
+        "body_format",
+        "body",
+        "find_structure",
+        "notes_begin",
+        "notes_end",
+    ]
 
 
 @admin.register(Work)

@@ -28,6 +28,10 @@ def pages(work, chapter) -> list[str]:
         reverse("works:import"),
         reverse("accounts:pen_names"),
         reverse("accounts:profile", args=["dodger"]),
+        reverse("accounts:account"),
+        reverse("accounts:email_change"),
+        reverse("accounts:password_change"),
+        reverse("account_delete"),
     ]
 
 
@@ -62,7 +66,11 @@ def test_every_main_page_has_landmarks_headings_and_labels(client, author):
 
 
 def test_forms_for_guests_are_labelled_too(client):
-    for url in [reverse("accounts:login"), reverse("accounts:register")]:
+    for url in [
+        reverse("accounts:login"),
+        reverse("accounts:register"),
+        reverse("accounts:password_reset"),
+    ]:
         check_structure(url, client.get(url).content.decode())
 
 
