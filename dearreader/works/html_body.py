@@ -6,7 +6,7 @@ slow on a deep tree (every end tag that matches nothing looks down the whole sta
 elements: 50,000 nested <div>s take nh3 ten seconds), so a body nested deeper than any story
 needs is first flattened to its paragraphs and line breaks.
 
-What comes out matches the importer's ``paragraphs_from_html``: a paragraph per block element or
+What comes out follows the importer's ``paragraphs_from_html``: a paragraph per block element or
 run of two <br>, an ``hr`` paragraph per <hr>, and one paragraph a line when a body marks its
 paragraphs with single <br>s only.
 """

@@ -45,8 +45,9 @@ _CLEANER = nh3.Cleaner(
 # nh3 to sanitise (and links are checked by nh3's scheme list, not cmark's).
 _CMARK_OPTIONS = Options.CMARK_OPT_HARDBREAKS | Options.CMARK_OPT_UNSAFE
 
-# Joins paragraphs into one document and splits the HTML again. A Unicode noncharacter: the
-# clean-text step removes it from everything members type, and ``render_body`` again below.
+# Joins the paragraphs' HTML for nh3's one call and splits its output again. A Unicode
+# noncharacter: the clean-text step removes it from everything members type, and
+# ``render_body`` again below.
 SENTINEL = "\ufdd0"
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
 
