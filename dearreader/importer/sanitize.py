@@ -30,10 +30,12 @@ def clean_inline(markup: str) -> str:
 
 def text_paragraph(text: str) -> Paragraph:
     """A paragraph of plain text; its line breaks become <br>."""
-    joined = "\n".join(line.strip() for line in text.split("\n")) if "\n" in text else text.strip()
-    paragraph = Paragraph(html.escape(joined, quote=False).replace("\n", "<br>"))
+    if "\n" in text:
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    text = text.strip()
+    paragraph = Paragraph(html.escape(text, quote=False).replace("\n", "<br>"))
     # Its text is known: spare reading it back out of the HTML (a body can have 100,000 of these).
-    paragraph.__dict__["text"] = joined.strip()
+    paragraph.__dict__["text"] = text
     return paragraph
 
 

@@ -25,6 +25,10 @@ INSPIRED_BY_MAX_CHARS = 255
 TAGS_PER_WORK = 75  # AO3's
 TAG_MAX_CHARS = 150  # AO3's tag length
 TAG_FIELD_MAX_CHARS = 2000  # one comma-separated tag field in the form
+# "Find letters and scene breaks for me" reads each paragraph against many rules; past this
+# many paragraphs in one chapter (500 KB of 25-character paragraphs: not prose) only the
+# structure written in the text counts, so that no chapter takes seconds to save.
+FIND_STRUCTURE_MAX_PARAGRAPHS = 20_000
 # A work announces how many chapters it will have; it can never have more than the limit.
 EXPECTED_CHAPTERS_MIN = 1
 EXPECTED_CHAPTERS_MAX = CHAPTERS_PER_WORK

@@ -124,6 +124,15 @@ def _pre_lines(m: re.Match[str]) -> str:
     return "<pre>" + m.group(1).replace("\n\n", _BREAK).replace("\n", "<br>") + "</pre>"
 
 
+def _paragraph(markup: str, hint: str = "") -> Paragraph:
+    if "<" in markup or "&" in markup:
+        return Paragraph(_EDGE_BREAKS.sub("", balance(markup)), hint)
+    # Plain text (most lines of a long body): its text is itself, no HTML to read it out of.
+    paragraph = Paragraph(markup.strip(), hint)
+    paragraph.__dict__["text"] = paragraph.html
+    return paragraph
+
+
 def paragraphs_from_body_html(body: str) -> list[Paragraph]:
     if nesting(body) > MAX_NESTING:
         body = _flatten(body)
@@ -136,7 +145,7 @@ def paragraphs_from_body_html(body: str) -> list[Paragraph]:
             paragraphs.append(Paragraph("", "hr"))
             continue
         for part in _PARAGRAPH_BREAK.split(chunk):
-            paragraph = Paragraph(_EDGE_BREAKS.sub("", balance(part)))
+            paragraph = _paragraph(part)
             if paragraph.text:
                 paragraphs.append(paragraph)
     lines = sum(p.html.count("<br>") + 1 for p in paragraphs)
@@ -145,6 +154,6 @@ def paragraphs_from_body_html(body: str) -> list[Paragraph]:
             q
             for p in paragraphs
             for part in _BR.split(p.html)
-            if (q := Paragraph(_EDGE_BREAKS.sub("", balance(part)), p.hint)).text or p.hint == "hr"
+            if (q := _paragraph(part, p.hint)).text or p.hint == "hr"
         ]
     return paragraphs

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import cmarkgfm
@@ -27,7 +26,7 @@ from cmarkgfm.cmark import Options
 
 from dearreader.importer import Paragraph, paragraphs_from_text, word_count
 from dearreader.works.html_body import INLINE, LINK_REL, balance, paragraphs_from_body_html
-from dearreader.works.structure import Block, Literal, structure
+from dearreader.works.structure import Literal, structure
 
 # Bump when the output of this module changes: ``manage.py rerender`` renders again every row
 # rendered by an older version.
@@ -178,21 +177,20 @@ def _literal_html(paragraph: Paragraph, kind: str) -> str:
     return _as_typed(paragraph.text[1:] if kind == Literal.ESCAPED else paragraph.text)
 
 
-def _words(blocks: Iterable[Block]) -> int:
-    # One count over the joined text: a line break ends a word as a paragraph break does.
-    return word_count("\n".join(p.text for block in blocks for p, _ in block.paragraphs))
-
-
 def render_body(body: str, fmt: str, *, find_structure: bool = False) -> Rendered:
     """A chapter body as sanitised HTML, and its word count (the importer's count: separator
     lines such as "oOo" are not words)."""
     blocks = structure(_paragraphs(body, fmt), fmt=fmt, find=find_structure)
-    items = [item for block in blocks for item in block.paragraphs]
-    inner = iter(_inner_html(items, fmt))
-    out = []
-    for block in blocks:
-        out.append(block.wrap([next(inner) for _ in block.paragraphs]))
-    return Rendered("\n".join(out), _words(blocks))
+    groups = [block.paragraphs for block in blocks]
+    items = [item for group in groups for item in group]
+    inner = _inner_html(items, fmt)
+    out, start = [], 0
+    for block, group in zip(blocks, groups, strict=True):
+        out.append(block.wrap(inner[start : start + len(group)]))
+        start += len(group)
+    # One count over the joined text: a line break ends a word as a paragraph break does.
+    words = word_count("\n".join(p.text for p, _ in items))
+    return Rendered("\n".join(out), words)
 
 
 def render_text(text: str) -> str:

@@ -20,6 +20,7 @@ from html import escape
 
 from dearreader.importer import Letter, Paragraph, SceneBreak, split_blocks
 from dearreader.importer.blocks import is_separator
+from dearreader.lib import limits
 
 BREAK_SYMBOLS = "*-_~=#+•·°⁂\u00d7"  # the last is a multiplication sign
 CANONICAL_BREAK = "* * *"
@@ -170,6 +171,7 @@ def _tidy(blocks: list[Block]) -> list[Block]:
 
 def structure(paragraphs: list[Paragraph], *, fmt: str, find: bool) -> list[Block]:
     """The blocks of a chapter body, from its paragraphs (in one pass: linear)."""
+    find = find and len(paragraphs) <= limits.FIND_STRUCTURE_MAX_PARAGRAPHS
     texts = [p.text.strip() for p in paragraphs]
     next_close, next_open = _next_fences(texts)
     blocks: list[Block] = []

@@ -206,3 +206,11 @@ def test_typed_tags_that_close_nothing_or_nest_deep_stay_balanced():
     first, second = text.split("\n")
     assert first.count("<sup>") == first.count("</sup>") <= 64
     assert second == "<p>Next</p>"
+
+
+def test_a_body_of_more_paragraphs_than_prose_has_is_not_searched_for_letters(monkeypatch):
+    monkeypatch.setattr("dearreader.lib.limits.FIND_STRUCTURE_MAX_PARAGRAPHS", 10)
+    assert "<section" in html(LETTER, find=True)
+    long = LETTER + "\n\nMore." * 10
+    assert "<section" not in html(long, find=True) and "<p>oOo</p>" in html(long, find=True)
+    assert '<hr class="scene-break">' in html(long + "\n\n* * *\n\nEnd.", find=True)
