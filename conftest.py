@@ -1,4 +1,8 @@
-"""Shared test set-up: fast hashing, local-memory cache unless Redis is under test, personas."""
+"""Shared test set-up: fast hashing, local-memory cache unless Redis is under test, tasks run
+inline unless a test is about the queue, personas."""
+
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +26,14 @@ def pytest_configure(config: pytest.Config) -> None:
     # connection there outlives the thread and blocks dropping the PostgreSQL test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     settings.STATIC_ROOT = None  # tests serve static files through the finders, not var/
+    # Tasks run inline, at once; tests about the queue itself switch to the database backend
+    # (the `queue` fixture in dearreader/community/tests/conftest.py).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # A file, not memory, so that a real worker process can share the test database.
+        folder = Path(tempfile.mkdtemp(prefix="dearreader-test-"))
+        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(folder / "dearreader.sqlite3")
+        settings.TEST_DATA_DIR = str(folder)
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
+from dearreader.works import events
 from dearreader.works.models import Chapter, Status, Tag, Work
 
 FREE_TAG_KINDS = [Tag.Kind.FANDOM, Tag.Kind.RELATIONSHIP, Tag.Kind.CHARACTER, Tag.Kind.FREEFORM]
@@ -80,6 +81,8 @@ def work_create(
         chapter.posted_at = work.posted_at
         chapter.save()
     work_refresh_stats(work=work)
+    if post:
+        events.announce(events.work_posted, work_id=work.pk)
     return work
 
 
@@ -93,14 +96,18 @@ def work_update(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterab
 
 @transaction.atomic
 def work_post(*, work: Work) -> Work:
-    """Post a draft work and every chapter it has."""
+    """Post a draft work and every chapter it has (but those scheduled for later)."""
     now = timezone.now()
     work.status = Status.POSTED
     work.posted_at = work.posted_at or now
     work.updated_at = now
-    work.save(update_fields=["status", "posted_at", "updated_at"])
-    work.chapters.filter(status=Status.DRAFT).update(status=Status.POSTED, posted_at=now)
+    work.scheduled_at = None
+    work.save(update_fields=["status", "posted_at", "updated_at", "scheduled_at"])
+    work.chapters.filter(status=Status.DRAFT, scheduled_at=None).update(
+        status=Status.POSTED, posted_at=now
+    )
     work_refresh_stats(work=work)
+    events.announce(events.work_posted, work_id=work.pk)
     return work
 
 
@@ -123,6 +130,8 @@ def chapter_add(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
         work.save(update_fields=["updated_at"])
     chapter.save()
     work_refresh_stats(work=work)
+    if not chapter.is_draft:
+        events.announce(events.chapter_posted, chapter_id=chapter.pk)
     return chapter
 
 
@@ -138,11 +147,13 @@ def chapter_post(*, chapter: Chapter) -> Chapter:
     now = timezone.now()
     chapter.status = Status.POSTED
     chapter.posted_at = now
-    chapter.save(update_fields=["status", "posted_at", "updated_at"])
+    chapter.scheduled_at = None
+    chapter.save(update_fields=["status", "posted_at", "updated_at", "scheduled_at"])
     work = chapter.work
     work.updated_at = now
     work.save(update_fields=["updated_at"])
     work_refresh_stats(work=work)
+    events.announce(events.chapter_posted, chapter_id=chapter.pk)
     return chapter
 
 
