@@ -27,4 +27,6 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 for model in (Kudos, Fave, Follow):
-    admin.site.register(model, raw_id_fields=[f.name for f in model._meta.get_fields() if f.many_to_one])
+    admin.site.register(
+        model, raw_id_fields=[f.name for f in model._meta.get_fields() if f.many_to_one]
+    )

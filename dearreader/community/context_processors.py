@@ -11,4 +11,8 @@ def inbox(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_count": SimpleLazyObject(lambda: Notification.objects.inbox_of(user).unread().count())}
+    return {
+        "unread_count": SimpleLazyObject(
+            lambda: Notification.objects.inbox_of(user).unread().count()
+        )
+    }

@@ -64,7 +64,10 @@ def _message(member: Member, subject: str, lines: list[str], field: str) -> Emai
         subject=subject[:200],
         body=body,
         to=[member.email],
-        headers={"List-Unsubscribe": f"<{stop}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        headers={
+            "List-Unsubscribe": f"<{stop}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
 
 
@@ -132,9 +135,10 @@ def send_digests(now: datetime | None = None) -> int:
             count = len(notices)
             subject = f"Dear Reader: {count} new thing{'s' if count != 1 else ''} for you"
             lines = [f"- {n.text}\n  {absolute(n.url)}" for n in notices]
-            yield _message(member, subject, ["Since yesterday:", "", *lines], DIGEST), [
-                n.pk for n in notices
-            ]
+            yield (
+                _message(member, subject, ["Since yesterday:", "", *lines], DIGEST),
+                [n.pk for n in notices],
+            )
 
     return _send(digests())
 

@@ -54,7 +54,9 @@ class WorkFeed(_AtomFeed):
         )
         if work is None:
             raise Http404("No such work.")
-        chapters = list(work.chapters.posted().order_by("-posted_at", "-position")[: limits.FEED_ITEMS])
+        chapters = list(
+            work.chapters.posted().order_by("-posted_at", "-position")[: limits.FEED_ITEMS]
+        )
         for chapter in chapters:
             chapter.work = work
         return Listing(

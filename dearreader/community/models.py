@@ -1,5 +1,7 @@
 """Feedback on works (reviews, kudos, faves), follows, and the notifications they send."""
 
+from typing import cast
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -296,7 +298,7 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
         rule = Q(pk__in=[])
         for field, kinds in Preferences.kinds_by_field().items():
             wanted = Q(**{f"recipient__community_preferences__{field}": choice})
-            if Preferences._meta.get_field(field).default == choice:
+            if Preferences.default_of(field) == choice:
                 wanted |= Q(recipient__community_preferences__isnull=True)
             rule |= Q(kind__in=kinds) & wanted
         muted = Mute.objects.filter(muter=OuterRef("recipient_id"), muted=OuterRef("actor_id"))
@@ -383,7 +385,7 @@ class Preferences(models.Model):
     faves_public = models.BooleanField("show my faves on my profile", default=True)
 
     # Which field decides the email for each kind of notification.
-    FIELD_OF_KIND = {
+    FIELD_OF_KIND: dict[str, str] = {
         Kind.CHAPTER: "email_news",
         Kind.WORK: "email_news",
         Kind.SERIES_PART: "email_news",
@@ -403,6 +405,14 @@ class Preferences(models.Model):
     @classmethod
     def of(cls, member: Member) -> "Preferences":
         return cls.objects.filter(member=member).first() or cls(member=member)
+
+    @classmethod
+    def default_of(cls, field: str) -> str:
+        return str(cast(models.Field, cls._meta.get_field(field)).default)
+
+    @classmethod
+    def label_of(cls, field: str) -> str:
+        return str(cast(models.Field, cls._meta.get_field(field)).verbose_name)
 
     @classmethod
     def kinds_by_field(cls) -> dict[str, list[str]]:

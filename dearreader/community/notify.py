@@ -6,6 +6,7 @@ these twice (a worker killed mid-way and restarted) tells nobody twice.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -34,7 +35,7 @@ class Notice:
     work_id: int | None = None
     review_id: int | None = None
 
-    def row(self, recipient_id: int, now: object) -> Notification:
+    def row(self, recipient_id: int, now: datetime) -> Notification:
         return Notification(
             recipient_id=recipient_id,
             kind=self.kind,
@@ -129,21 +130,24 @@ def work_posted(work_id: int) -> str | None:
     )
     if work is None:
         return None
-    byline, key, url = _byline(work), f"work:{work.pk}", work.get_absolute_url()
+    byline, key = _byline(work), f"work:{work.pk}"
     parts = list(SeriesPart.objects.filter(work=work).select_related("series"))
-    common = {"event_key": key, "url": url, "actor_id": work.pen_name.member_id, "work_id": work.pk}
+
+    def notice(kind: str, text: str) -> Notice:
+        url, actor_id = work.get_absolute_url(), work.pen_name.member_id
+        return Notice(kind, key, text, url, actor_id=actor_id, work_id=work.pk)
+
     for part in parts:
         if part.announced_at is not None:
             text = f"The sequel you followed is here: “{work.title}” by {byline}"
-            notice = Notice(kind=Kind.SEQUEL, text=text, **common)
-            fan_out(followers=Follow.objects.filter(part=part), notice=notice)
+            fan_out(followers=Follow.objects.filter(part=part), notice=notice(Kind.SEQUEL, text))
     for part in parts:
         text = f"New in the series “{part.series.title}”: “{work.title}” by {byline}"
-        notice = Notice(kind=Kind.SERIES_PART, text=text, **common)
-        fan_out(followers=Follow.objects.filter(series=part.series), notice=notice)
+        followers = Follow.objects.filter(series=part.series)
+        fan_out(followers=followers, notice=notice(Kind.SERIES_PART, text))
     text = f"{byline} posted a new work: “{work.title}”"
-    notice = Notice(kind=Kind.WORK, text=text, **common)
-    fan_out(followers=Follow.objects.filter(author=work.pen_name.member), notice=notice)
+    followers = Follow.objects.filter(author=work.pen_name.member)
+    fan_out(followers=followers, notice=notice(Kind.WORK, text))
     return key
 
 

@@ -20,6 +20,7 @@ from dearreader.lib.clients import address_hash
 from dearreader.works.models import Chapter, Work
 
 KUDOS_COOKIE = "dearreader_kudos"
+FIELDS = ["kudos_given", "faved", "following", "blocked", "audience", "hold"]
 
 
 def guest_token(request: HttpRequest) -> str:
@@ -45,6 +46,7 @@ class Feedback:
 def feedback(request: HttpRequest, work: Work) -> Feedback:
     user = request.user
     false = Value(False, output_field=BooleanField())
+    flags: dict[str, Exists | Value]
     if user.is_authenticated:
         mine = {"member": user, "work": OuterRef("pk")}
         flags = {
@@ -70,7 +72,7 @@ def feedback(request: HttpRequest, work: Work) -> Feedback:
             audience=Subquery(settings.values("audience")),
             hold=Subquery(settings.values("hold_guest_reviews")),
         )
-        .values("kudos_given", "faved", "following", "blocked", "audience", "hold")
+        .values(*FIELDS)
         .get()
     )
     return Feedback(
@@ -83,7 +85,9 @@ def feedback(request: HttpRequest, work: Work) -> Feedback:
     )
 
 
-def reviews_page(request: HttpRequest, work: Work, chapter: Chapter | None, number: str | None) -> Page:
+def reviews_page(
+    request: HttpRequest, work: Work, chapter: Chapter | None, number: str | None
+) -> Page:
     reviews = Review.objects.visible_to(request.user, work).for_page()
     if chapter is not None:
         reviews = reviews.filter(chapter=chapter)

@@ -4,6 +4,8 @@ Each refusal is a `Refused` with a message for the member; views show it with a 
 rules are checked here, not in the views or templates, so every route obeys them.
 """
 
+from typing import Any
+
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -27,6 +29,10 @@ from dearreader.works.models import Chapter, Series, SeriesPart, Work
 
 class Refused(Exception):
     """The member may not do this; the message says why."""
+
+
+def _member(viewer: Viewer) -> Member | None:
+    return viewer if isinstance(viewer, Member) else None
 
 
 def _author(work: Work) -> Member:
@@ -69,7 +75,7 @@ def review_post(
 ) -> Review:
     work = chapter.work
     settings = ReviewSettings.of(work)
-    signed_in = member is not None and member.is_authenticated
+    signed_in = _member(member) is not None
     if chapter.is_draft:
         raise Refused("A draft cannot be reviewed: wait until it is posted.")
     if settings.audience == Audience.NOBODY:
@@ -83,7 +89,7 @@ def review_post(
     review = Review.objects.create(
         work=work,
         chapter=chapter,
-        member=member if signed_in else None,
+        member=_member(member),
         guest_name="" if signed_in else guest_name,
         guest_address="" if signed_in else guest_address,
         body=body,
@@ -135,9 +141,9 @@ def kudos_give(
     *, work: Work, member: Viewer, guest_address: str = "", guest_token: str = ""
 ) -> Kudos:
     _check_feedback(member, work, "kudos")
-    signed_in = member is not None and member.is_authenticated
+    signed_in = _member(member) is not None
     if signed_in:
-        given = Kudos.objects.filter(work=work, member=member)
+        given = Kudos.objects.filter(work=work, member=_member(member))
     else:
         given = Kudos.objects.filter(work=work, guest_address=guest_address)
         if guest_token:
@@ -148,7 +154,7 @@ def kudos_give(
         with transaction.atomic():
             kudos = Kudos.objects.create(
                 work=work,
-                member=member if signed_in else None,
+                member=_member(member),
                 guest_address="" if signed_in else guest_address,
                 guest_token="" if signed_in else guest_token,
             )
@@ -214,8 +220,8 @@ def follow_add(*, member: Member, target: FollowTarget) -> Follow:
     if isinstance(target, SeriesPart) and target.work is not None and not target.work.is_draft:
         raise Refused("This sequel is already posted: follow the work itself.")
     _check_not_blocked(member, by=owner)
-    field = _target_field(target)
-    follow, created = Follow.objects.get_or_create(member=member, **{field: target})
+    lookup: dict[str, Any] = {"member": member, _target_field(target): target}
+    follow, created = Follow.objects.get_or_create(**lookup)
     if isinstance(target, Work):
         _recount(target.pk, "follower_count", Follow.objects.filter(work=target))
         if created:

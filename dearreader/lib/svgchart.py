@@ -70,6 +70,4 @@ def line_chart(days: list[date], series: dict[str, tuple[str, list[int]]]) -> Ch
         if i % every == 0
     ]
     y_ticks = [Tick(LEFT - 6, y(v), str(v)) for v in sorted({0, top // 2, top})]
-    return Chart(
-        WIDTH, HEIGHT, lines, x_ticks, y_ticks, LEFT, TOP + plot_h, WIDTH - RIGHT, TOP
-    )
+    return Chart(WIDTH, HEIGHT, lines, x_ticks, y_ticks, LEFT, TOP + plot_h, WIDTH - RIGHT, TOP)

@@ -83,7 +83,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     label = (
         "the daily digest"
         if field == emails.DIGEST
-        else f"emails about {Preferences._meta.get_field(field).verbose_name}"
+        else f"emails about {Preferences.label_of(field)}"
     )
     done = request.method == "POST"
     if done:

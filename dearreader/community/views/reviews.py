@@ -52,7 +52,9 @@ def review_new(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
         except services.Refused as problem:
             return refused(request, problem)
         if review.status == ReviewStatus.HELD:
-            messages.success(request, "Thank you! The author will read your review before it shows.")
+            messages.success(
+                request, "Thank you! The author will read your review before it shows."
+            )
         else:
             messages.success(request, "Thank you for your review!")
         return redirect(chapter.get_absolute_url() + f"#review-{review.pk}")
@@ -104,7 +106,9 @@ def reply(request: MemberRequest, pk: int) -> HttpResponse:
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            services.review_reply(review=review, member=request.user, body=form.cleaned_data["body"])
+            services.review_reply(
+                review=review, member=request.user, body=form.cleaned_data["body"]
+            )
         except services.Refused as problem:
             return refused(request, problem)
         messages.success(request, "Reply posted.")

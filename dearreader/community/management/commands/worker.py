@@ -26,7 +26,9 @@ class Command(BaseCommand):
             "--interval", type=float, default=1.0, help="seconds between looks at an empty queue"
         )
 
-    def handle(self, *args: Any, worker_id: str, batch: bool, interval: float, **options: Any) -> None:
+    def handle(
+        self, *args: Any, worker_id: str, batch: bool, interval: float, **options: Any
+    ) -> None:
         taken_back = requeue_abandoned(worker_id)
         started = periodic.ensure_all()
         self.stdout.write(
