@@ -1,10 +1,15 @@
-"""Run every benchmark and print a table of ratios against same-run baselines.
+"""Run the benchmarks and print a table of ratios against same-run baselines.
 
-python3 run.py bench            # default sizes
+python3 run.py bench            # all of them, default sizes
+python3 run.py bench fanout     # one (or several) by name
 python3 run.py bench --quick    # smaller sizes, for a smoke run
+
+They run in a throwaway database beside the one DATABASE_URL names (SQLite in a temporary
+folder when it names none), never in it.
 """
 
 import argparse
+import logging
 import os
 import statistics
 import tempfile
@@ -29,28 +34,45 @@ def report(name: str, seconds: float, baseline_name: str, baseline: float, extra
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("names", nargs="*", choices=[[], *BENCHMARKS], metavar="NAME")
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     scale = 0.1 if args.quick else 1.0
 
     with tempfile.TemporaryDirectory(prefix="dearreader-bench-") as data_dir:
-        run_all(data_dir, scale)
+        run_all(data_dir, scale, args.names or BENCHMARKS)
 
 
-def run_all(data_dir: str, scale: float) -> None:
+BENCHMARKS = ["importing", "pages", "fanout"]
+
+
+def run_all(data_dir: str, scale: float, names: list[str]) -> None:
+    import importlib
+
     os.environ["DEARREADER_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dearreader.settings")
-    # The benchmarks fill their own throwaway SQLite database, never the one DATABASE_URL names.
-    os.environ.pop("DATABASE_URL", None)
     import django
+    from django.conf import settings
 
     django.setup()
-    from bench import importing, pages
+    from django.db import connection
 
-    print(f"Dear Reader benchmarks (scale {scale})")
-    print(f"{'benchmark':<42} {'time':>12}  {'ratio':>8} baseline")
-    importing.run(report, best_of, scale)
-    pages.run(report, best_of, scale)
+    # A throwaway database beside the real one (a file in the temporary folder for SQLite).
+    test = settings.DATABASES["default"].setdefault("TEST", {})
+    if connection.vendor == "sqlite":
+        test["NAME"] = os.path.join(data_dir, "bench.sqlite3")
+    else:
+        test["NAME"] = f"{settings.DATABASES['default']['NAME']}_bench"
+    real_name = settings.DATABASES["default"]["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    logging.getLogger("django_tasks").setLevel(logging.WARNING)  # one line per task is noise
+    try:
+        print(f"Dear Reader benchmarks (scale {scale}, {connection.vendor})")
+        print(f"{'benchmark':<42} {'time':>12}  {'ratio':>8} baseline")
+        for name in names:
+            importlib.import_module(f"bench.{name}").run(report, best_of, scale)
+    finally:
+        connection.creation.destroy_test_db(real_name, verbosity=0)
 
 
 if __name__ == "__main__":
