@@ -1,11 +1,12 @@
 """Run the benchmarks and print a table of ratios against same-run baselines.
 
-python3 run.py bench            # all of them, default sizes
-python3 run.py bench fanout     # one (or several) by name
-python3 run.py bench --quick    # smaller sizes, for a smoke run
+python3 run.py bench              # every benchmark, default sizes
+python3 run.py bench fanout       # one by name (importing, pages, render, fanout)
+python3 run.py bench --quick      # smaller sizes, for a smoke run
 
-They run in a throwaway database beside the one DATABASE_URL names (SQLite in a temporary
-folder when it names none), never in it.
+A benchmark that has a machine-readable result prints it as its last line. They run in a
+throwaway database beside the one DATABASE_URL names (SQLite in a temporary folder when it
+names none), never in it.
 """
 
 import argparse
@@ -43,7 +44,7 @@ def main() -> None:
         run_all(data_dir, scale, args.names or BENCHMARKS)
 
 
-BENCHMARKS = ["importing", "pages", "fanout"]
+BENCHMARKS = ["importing", "pages", "render", "fanout"]
 
 
 def run_all(data_dir: str, scale: float, names: list[str]) -> None:
@@ -70,7 +71,9 @@ def run_all(data_dir: str, scale: float, names: list[str]) -> None:
         print(f"Dear Reader benchmarks (scale {scale}, {connection.vendor})")
         print(f"{'benchmark':<42} {'time':>12}  {'ratio':>8} baseline")
         for name in names:
-            importlib.import_module(f"bench.{name}").run(report, best_of, scale)
+            result = importlib.import_module(f"bench.{name}").run(report, best_of, scale)
+            if result:
+                print(result)
     finally:
         connection.creation.destroy_test_db(real_name, verbosity=0)
 

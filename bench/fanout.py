@@ -108,7 +108,7 @@ def _orm(work, expected: int) -> float:  # type: ignore[no-untyped-def]
     return took
 
 
-def run(report, best_of, scale: float) -> None:  # type: ignore[no-untyped-def]
+def run(report, best_of, scale: float) -> str:  # type: ignore[no-untyped-def]
     count = max(1000, int(100_000 * scale))
     work = make_work(make_member("bench"), title="Bench")
     _followers(work, count)
@@ -129,7 +129,7 @@ def run(report, best_of, scale: float) -> None:  # type: ignore[no-untyped-def]
         raw,
         f"{count / seconds:,.0f} rows/s",
     )
-    print(
+    return (
         f"fanout followers={count} seconds={seconds:.2f} raw_seconds={raw:.2f} "
         f"ratio={seconds / raw:.2f}"
     )

@@ -106,8 +106,13 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"Review by {self.reviewer_name} of {self.chapter_id}"
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def render(self) -> None:
+        """Derive body_html; services call it before their transaction opens."""
         self.body_html = render_text(self.body)
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if not self.body_html:  # a review is not edited: rendered once, by the service
+            self.render()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -138,8 +143,12 @@ class ReviewReply(models.Model):
     def __str__(self) -> str:
         return f"Reply to review {self.review_id}"
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def render(self) -> None:
         self.body_html = render_text(self.body)
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if not self.body_html:
+            self.render()
         super().save(*args, **kwargs)
 
 

@@ -64,7 +64,6 @@ def review_count_refresh(*, work_id: int) -> None:
 # Reviews
 
 
-@transaction.atomic
 def review_post(
     *,
     chapter: Chapter,
@@ -86,7 +85,7 @@ def review_post(
         raise Refused("This is your own work: reply to your reviewers instead.")
     _check_not_blocked(member, by=_author(work))
     held = not signed_in and settings.hold_guest_reviews
-    review = Review.objects.create(
+    review = Review(
         work=work,
         chapter=chapter,
         member=_member(member),
@@ -95,19 +94,24 @@ def review_post(
         body=body,
         status=ReviewStatus.HELD if held else ReviewStatus.PUBLISHED,
     )
-    review_count_refresh(work_id=work.pk)
-    enqueue_on_commit(tasks.tell_review, review.pk)
+    review.render()  # before the transaction, which only writes rows
+    with transaction.atomic():
+        review.save()
+        review_count_refresh(work_id=work.pk)
+        enqueue_on_commit(tasks.tell_review, review.pk)
     return review
 
 
-@transaction.atomic
 def review_reply(*, review: Review, member: Member, body: str) -> ReviewReply:
     if not review.work.is_owned_by(member):
         raise Refused("Only the work's author replies to its reviews.")
     if review.status == ReviewStatus.HELD:
         raise Refused("Approve this review before you reply to it.")
-    reply = ReviewReply.objects.create(review=review, member=member, body=body)
-    enqueue_on_commit(tasks.tell_reply, reply.pk)
+    reply = ReviewReply(review=review, member=member, body=body)
+    reply.render()
+    with transaction.atomic():
+        reply.save()
+        enqueue_on_commit(tasks.tell_reply, reply.pk)
     return reply
 
 

@@ -55,7 +55,6 @@ def series_announce(*, series: Series, title: str) -> SeriesPart:
     return part
 
 
-@transaction.atomic
 def sequel_write(
     *,
     part: SeriesPart,
@@ -66,14 +65,21 @@ def sequel_write(
     post: bool,
 ) -> Work:
     """Write the announced part: the new work takes its place. Its followers are told when
-    the work is posted (now, or later from its draft), with the work's own followers."""
+    the work is posted (now, or later from its draft), with the work's own followers.
+
+    Saved as a draft and linked first, then posted: the posting's alerts go out after the
+    link is committed, so the sequel's followers are among those told. (Not one transaction:
+    work_create renders before it opens its own; a failure in between leaves a linked draft.)
+    """
     if part.work_id is not None:
         raise SeriesProblem("This part has already been written.")
     work = services.work_create(
-        work=work, chapters=chapters, tag_names=tag_names, warnings=warnings, post=post
+        work=work, chapters=chapters, tag_names=tag_names, warnings=warnings, post=False
     )
+    SeriesPart.objects.filter(pk=part.pk).update(work=work)
     part.work = work
-    part.save(update_fields=["work"])
+    if post:
+        services.work_post(work=work)
     return work
 
 

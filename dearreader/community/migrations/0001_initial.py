@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_block_mute'),
-        ('works', '0003_series_scheduling_counts'),
+        ('works', '0004_series_scheduling_counts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -95,8 +97,9 @@ def test_script_and_html_in_reviews_are_sanitised(client, work, reader):
     )
     client.post(review_url(work), {"body": hostile})
     review = Review.objects.get()
-    for bad in ["<script", "onerror", "javascript:", "<img"]:
-        assert bad not in review.body_html
+    # No live tag or attribute survives (the renderer may show them as escaped text).
+    assert "<script" not in review.body_html and "<img" not in review.body_html
+    assert not re.search(r"<[^>]*(onerror|javascript:)", review.body_html)
     assert "<b>bold</b>" in review.body_html
     page = client.get(work.chapters.first().get_absolute_url()).content.decode()
     assert "<script>alert" not in page
