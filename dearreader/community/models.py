@@ -106,10 +106,6 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"Review by {self.reviewer_name} of {self.chapter_id}"
 
-    def render(self) -> None:
-        """Derive body_html; services call it before their transaction opens."""
-        self.body_html = render_text(self.body)
-
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         if not self.body_html:  # a review is not edited: rendered once, by the service
             self.render()
@@ -117,6 +113,10 @@ class Review(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("community:reviews", args=[self.work_id]) + f"#review-{self.pk}"
+
+    def render(self) -> None:
+        """Derive body_html; services call it before their transaction opens."""
+        self.body_html = render_text(self.body)
 
     @property
     def reviewer_name(self) -> str:
@@ -143,13 +143,13 @@ class ReviewReply(models.Model):
     def __str__(self) -> str:
         return f"Reply to review {self.review_id}"
 
-    def render(self) -> None:
-        self.body_html = render_text(self.body)
-
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         if not self.body_html:
             self.render()
         super().save(*args, **kwargs)
+
+    def render(self) -> None:
+        self.body_html = render_text(self.body)
 
 
 class Kudos(models.Model):
