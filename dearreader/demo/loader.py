@@ -7,9 +7,9 @@ from pathlib import Path
 from django.db import transaction
 
 from dearreader.accounts.models import Member
+from dearreader.community import services as community
 from dearreader.importer import read_story
 from dearreader.lib.factories import make_member
-from dearreader.community import services as community
 from dearreader.works import series as series_services
 from dearreader.works import services
 from dearreader.works.importing import body_format_for, chapter_body, story_save
