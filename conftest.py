@@ -1,4 +1,8 @@
-"""Shared test set-up: fast hashing, local-memory cache unless Redis is under test, personas."""
+"""Shared test set-up: fast hashing, local-memory cache unless Redis is under test, tasks run
+inline unless a test is about the queue, personas."""
+
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +26,30 @@ def pytest_configure(config: pytest.Config) -> None:
     # connection there outlives the thread and blocks dropping the PostgreSQL test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     settings.STATIC_ROOT = None  # tests serve static files through the finders, not var/
+    # Tasks run inline, at once; tests about the queue itself switch to the database backend
+    # (the `queue` fixture in dearreader/community/tests/conftest.py).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from django.core.signals import setting_changed
+    from django_tasks.signals import task_finished
+
+    # The apps already made the backends while starting up: have them made again.
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
+    # The inline backend records a task's exception and carries on; a test must see it fail.
+    task_finished.connect(_raise_failed_task, dispatch_uid="dearreader-tests")
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # A file, not memory, so that a real worker process can share the test database.
+        folder = Path(tempfile.mkdtemp(prefix="dearreader-test-"))
+        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
+            folder / "dearreader.sqlite3"
+        )
+        settings.TEST_DATA_DIR = str(folder)
+
+
+def _raise_failed_task(sender, task_result, **kwargs):  # type: ignore[no-untyped-def]
+    if task_result.status == "FAILED" and sender.__name__ == "ImmediateBackend":
+        raise AssertionError(
+            f"task {task_result.task.name} failed:\n{task_result.errors[0].traceback}"
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +96,44 @@ def warnings(db):  # type: ignore[no-untyped-def]
     from dearreader.works.models import Tag
 
     return Tag.objects.filter(kind=Tag.Kind.WARNING)
+
+
+class InProcessQueue:
+    """The database task backend, with what is due run here, the way the worker runs it."""
+
+    def waiting(self):  # type: ignore[no-untyped-def]
+        from django_tasks_db.models import DBTaskResult
+
+        return DBTaskResult.objects.filter(status="READY")
+
+    def run_due(self) -> int:
+        from django_tasks_db.management.commands.db_worker import Worker
+        from django_tasks_db.models import DBTaskResult
+
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="in-process",
+            excluded_queue_names=[],
+        )
+        ran = 0
+        while (result := DBTaskResult.objects.ready().first()) is not None:
+            result.claim("in-process")
+            worker.run_task(result)
+            result.refresh_from_db()
+            assert result.status == "SUCCESSFUL", result.traceback
+            ran += 1
+        return ran
+
+
+@pytest.fixture
+def queue(settings):  # type: ignore[no-untyped-def]
+    """For tests about the queue: tasks wait in the database until run_due() (or a worker)."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    return InProcessQueue()

@@ -2,6 +2,7 @@
 """Set up and run Dear Reader with nothing but Python 3.11+.
 
     python3 run.py serve     install, migrate, load the demo archive, serve on 127.0.0.1:8000
+                             (gunicorn, and beside it the background worker)
     python3 run.py test      install the test tools and run the whole test suite
     python3 run.py lint      ruff and mypy
     python3 run.py bench     the benchmarks in bench/
@@ -12,8 +13,10 @@ database, the secret key and collected static files live in var/ (DEARREADER_DAT
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -62,7 +65,7 @@ def serve(args: list[str]) -> None:
     manage("rerender")  # what an older version of the renderer rendered; quick when none
     manage("load_demo")
     manage("collectstatic", "--noinput", "-v", "0")
-    say(f"serving on http://{host}:{port}/ (Ctrl-C stops it)")
+    say(f"serving on http://{host}:{port}/ (Ctrl-C stops it), with the background worker")
     workers = os.environ.get("WEB_CONCURRENCY", "3")
     gunicorn = [
         str(BIN / "gunicorn"),
@@ -75,7 +78,48 @@ def serve(args: list[str]) -> None:
         "-",
         *args,
     ]
-    os.execv(gunicorn[0], gunicorn)
+    supervise(gunicorn, [str(PYTHON), "-m", "dearreader.cli", "worker"])
+
+
+# A worker that dies sooner than this after starting is restarted only after a pause, so a
+# broken configuration does not spin.
+WORKER_QUICK_DEATH = 10
+
+
+def supervise(web_command: list[str], worker_command: list[str]) -> None:
+    """Run the web server and the task worker side by side until the web server stops (or
+    SIGTERM/SIGINT arrives); a worker that stops is started again. Both stop together."""
+    web = subprocess.Popen(web_command, cwd=ROOT)
+    worker = subprocess.Popen(worker_command, cwd=ROOT)
+    worker_started = time.monotonic()
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        while not stopping and web.poll() is None:
+            if worker.poll() is not None:
+                quick = time.monotonic() - worker_started < WORKER_QUICK_DEATH
+                say(f"the worker stopped (exit {worker.returncode}); starting it again")
+                if quick:
+                    time.sleep(WORKER_QUICK_DEATH)
+                worker = subprocess.Popen(worker_command, cwd=ROOT)
+                worker_started = time.monotonic()
+            time.sleep(0.5)
+    finally:
+        for process in (web, worker):
+            if process.poll() is None:
+                process.terminate()
+        for process in (web, worker):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    sys.exit(0 if stopping else web.returncode)
 
 
 def main() -> None:

@@ -1,13 +1,16 @@
 """Run the benchmarks and print a table of ratios against same-run baselines.
 
 python3 run.py bench              # every benchmark, default sizes
-python3 run.py bench render       # one benchmark by name (importing, pages, render)
+python3 run.py bench fanout       # one by name (importing, pages, render, fanout)
 python3 run.py bench --quick      # smaller sizes, for a smoke run
 
-A benchmark that has a machine-readable result prints it as its last line.
+A benchmark that has a machine-readable result prints it as its last line. They run in a
+throwaway database beside the one DATABASE_URL names (SQLite in a temporary folder when it
+names none), never in it.
 """
 
 import argparse
+import logging
 import os
 import statistics
 import tempfile
@@ -41,25 +44,38 @@ def main() -> None:
         run_all(data_dir, scale, args.names or BENCHMARKS)
 
 
-BENCHMARKS = ["importing", "pages", "render"]
+BENCHMARKS = ["importing", "pages", "render", "fanout"]
 
 
 def run_all(data_dir: str, scale: float, names: list[str]) -> None:
-    os.environ["DEARREADER_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dearreader.settings")
-    # The benchmarks fill their own throwaway SQLite database, never the one DATABASE_URL names.
-    os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
     import importlib
 
-    print(f"Dear Reader benchmarks (scale {scale})")
-    print(f"{'benchmark':<42} {'time':>12}  {'ratio':>8} baseline")
-    for name in names:
-        result = importlib.import_module(f"bench.{name}").run(report, best_of, scale)
-        if result:
-            print(result)
+    os.environ["DEARREADER_DATA_DIR"] = data_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dearreader.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    from django.db import connection
+
+    # A throwaway database beside the real one (a file in the temporary folder for SQLite).
+    test = settings.DATABASES["default"].setdefault("TEST", {})
+    if connection.vendor == "sqlite":
+        test["NAME"] = os.path.join(data_dir, "bench.sqlite3")
+    else:
+        test["NAME"] = f"{settings.DATABASES['default']['NAME']}_bench"
+    real_name = settings.DATABASES["default"]["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    logging.getLogger("django_tasks").setLevel(logging.WARNING)  # one line per task is noise
+    try:
+        print(f"Dear Reader benchmarks (scale {scale}, {connection.vendor})")
+        print(f"{'benchmark':<42} {'time':>12}  {'ratio':>8} baseline")
+        for name in names:
+            result = importlib.import_module(f"bench.{name}").run(report, best_of, scale)
+            if result:
+                print(result)
+    finally:
+        connection.creation.destroy_test_db(real_name, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -50,3 +50,25 @@ def shared_cache(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list
             )
         ]
     return []
+
+
+@register(Tags.compatibility, deploy=True)
+def site_url_served(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[CheckMessage]:
+    """Emails link to SITE_URL: it must be an address this archive answers to."""
+    from urllib.parse import urlsplit
+
+    from django.http.request import validate_host
+
+    parts = urlsplit(settings.SITE_URL)
+    if parts.scheme not in {"http", "https"} or not validate_host(
+        parts.hostname or "", settings.ALLOWED_HOSTS
+    ):
+        return [
+            Warning(
+                f"Links in emails go to {settings.SITE_URL}, which is not one of ALLOWED_HOSTS.",
+                hint="Set DEARREADER_SITE_URL to the archive's public address, "
+                "such as https://archive.example.org.",
+                id="dearreader.W003",
+            )
+        ]
+    return []

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "dearreader",
     "dearreader.accounts",
     "dearreader.works",
+    "dearreader.community",
     "dearreader.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dearreader.works.access.LoginNeededMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "dearreader.community.middleware.HitMiddleware",
 ]
 
 ROOT_URLCONF = "dearreader.urls"
@@ -103,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "dearreader.community.context_processors.inbox",
             ],
         },
     },
@@ -229,6 +234,26 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# Emails are read away from the site, so their links need the site's own address.
+SITE_URL = env_str(
+    "DEARREADER_SITE_URL",
+    f"{'https' if HTTPS else 'http'}://{ALLOWED_HOSTS[0]}"
+    + ("" if HTTPS else f":{env_str('PORT', '8000')}"),
+).rstrip("/")
+
+# Background work (fan-out, email, scheduled posting) runs on django-tasks' database backend,
+# so it needs nothing beyond the database; `dearreader worker` runs it (run.py serve starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Each worker needs an id of its own that stays the same across restarts: a restarted worker
+# takes back the task its previous run was killed in (see community/management/commands/worker).
+WORKER_ID = env_str("DEARREADER_WORKER_ID", "worker-1")
+# Fan-out writes inbox rows in batches of this many: one INSERT each (well under PostgreSQL's
+# 65,535 parameters at 10 columns a row), and a killed worker redoes at most one batch.
+FANOUT_BATCH = env_int("DEARREADER_FANOUT_BATCH", 5000)
+# The hour (in TIME_ZONE) at which the daily digest email goes out.
+DIGEST_HOUR = env_int("DEARREADER_DIGEST_HOUR", 7)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("works/", include("dearreader.works.urls")),
     path("account/delete/", account_delete, name="account_delete"),
+    path("", include("dearreader.community.urls")),
     path("", include("dearreader.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

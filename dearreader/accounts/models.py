@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 
 # The account that keeps the works of members who left, when they chose to leave them (AO3's
@@ -60,3 +61,48 @@ class PenName(models.Model):
         """AO3's byline: "Jess Mariano (Dodger)" when the pen name is not the account name."""
         username = self.member.username
         return self.name if self.name == username else f"{self.name} ({username})"
+
+
+class BlockQuerySet(models.QuerySet["Block"]):
+    def against(self, member: Viewer, *, by: Member) -> bool:
+        """Has `by` blocked this member? (A guest is never blocked by name.)"""
+        if member is None or not member.is_authenticated:
+            return False
+        return self.filter(blocker=by, blocked=member).exists()
+
+
+class Block(models.Model):
+    """The blocked member cannot review, kudo, fave or follow the blocker's works, nor follow
+    the blocker, nor reach them through notifications. Reading stays open, as on AO3."""
+
+    blocker = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="blocks")
+    blocked = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="blocked_by")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BlockQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="block_once"),
+            models.CheckConstraint(condition=~Q(blocker=F("blocked")), name="block_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} blocks {self.blocked}"
+
+
+class Mute(models.Model):
+    """The muted member's works and reviews are left out of what the muter is shown."""
+
+    muter = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="mutes")
+    muted = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="muted_by")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["muter", "muted"], name="mute_once"),
+            models.CheckConstraint(condition=~Q(muter=F("muted")), name="mute_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.muter} mutes {self.muted}"

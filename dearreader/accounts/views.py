@@ -32,7 +32,8 @@ def register(request: HttpRequest) -> HttpResponse:
 
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(Member, username=username, is_active=True)
-    works = Work.objects.visible_to(request.user).filter(pen_name__member=member).for_blurbs()
+    works = Work.objects.visible_to(request.user).unmuted_for(request.user)
+    works = works.filter(pen_name__member=member).for_blurbs()
     return render(
         request,
         "accounts/profile.html",

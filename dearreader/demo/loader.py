@@ -7,8 +7,10 @@ from pathlib import Path
 from django.db import transaction
 
 from dearreader.accounts.models import Member
+from dearreader.community import services as community
 from dearreader.importer import read_story
 from dearreader.lib.factories import make_member
+from dearreader.works import series as series_services
 from dearreader.works import services
 from dearreader.works.importing import body_format_for, chapter_body, story_save
 from dearreader.works.models import Chapter, Rating, Tag, Work
@@ -122,10 +124,48 @@ def _load(demo: DemoWork) -> Work:
     return services.work_update(work=work, tag_names=demo.tags, warnings=warnings)
 
 
+def _community(longbourn: Work) -> None:
+    """The community at work on the first demo work: kudos, reviews (one by a guest) with the
+    author's replies, a fave and an alert, and a series with an announced sequel to follow."""
+    lizzy, baker, march = longbourn.pen_name.member, _member("baker"), _member("march")
+    first = longbourn.chapters.get(position=1)
+    for member in (baker, march):
+        community.kudos_give(work=longbourn, member=member)
+    review = community.review_post(
+        chapter=first,
+        member=baker,
+        body="A letter that keeps its secrets until the last line. *Who* calls at the parsonage?",
+    )
+    community.review_reply(
+        review=review, member=lizzy, body="You will have to wait for Jane's next letter!"
+    )
+    community.review_post(
+        chapter=first,
+        member=None,
+        guest_name="Charlotte L.",
+        guest_address="demo-guest",
+        body="I have read it twice now. Please write more of the sisters.",
+    )
+    community.fave_work(member=march, work=longbourn)
+    community.follow_add(member=march, target=longbourn)
+    series = series_services.series_create(
+        pen_name=longbourn.pen_name,
+        title="Letters from Hertfordshire",
+        summary="The Bennet sisters' letters, one season at a time.",
+    )
+    series_services.series_add_work(series=series, work=longbourn)
+    sequel = series_services.series_announce(series=series, title="Postmarked Pemberley")
+    community.follow_add(member=baker, target=sequel)
+
+
 @transaction.atomic
 def load_demo() -> list[Work]:
-    """Load the demo works that are not there yet (matched by title); returns the new ones."""
+    """Load the demo works that are not there yet (matched by title); returns the new ones.
+    The first work's reviews, kudos and series come with it, so they too are added once."""
     have = set(
         Work.objects.filter(title__in=[w.title for w in WORKS]).values_list("title", flat=True)
     )
-    return [_load(demo) for demo in WORKS if demo.title not in have]
+    added = [_load(demo) for demo in WORKS if demo.title not in have]
+    if added and added[0].title == WORKS[0].title:
+        _community(added[0])
+    return added

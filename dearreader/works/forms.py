@@ -1,11 +1,12 @@
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 
 from dearreader.accounts.models import Member, PenName
 from dearreader.lib import limits
 from dearreader.lib.text import clean_line, clean_summary, clean_text
-from dearreader.works.models import Chapter, Tag, Work
+from dearreader.works.models import Chapter, Series, Tag, Work
 from dearreader.works.services import FREE_TAG_KINDS, split_tags
 
 TAG_FIELDS = {
@@ -166,3 +167,63 @@ class ChapterForm(forms.ModelForm):
 
 class ConfirmForm(forms.Form):
     """A POST with its CSRF token is the confirmation; the form carries nothing else."""
+
+
+class ScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label="Post on",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": "Give a date and time, such as 2026-03-18 09:00."},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["when"].help_text = f"In the archive's time zone, {settings.TIME_ZONE}."
+
+
+class SeriesForm(forms.ModelForm):
+    class Meta:
+        model = Series
+        fields = ["pen_name", "title", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        labels = {"pen_name": "Shown as by"}
+
+    def __init__(self, *args, member: Member, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        pen_name = cast(forms.ModelChoiceField, self.fields["pen_name"])
+        pen_name.queryset = PenName.objects.filter(member=member)
+        pen_name.empty_label = None
+        if not self.is_bound and not self.instance.pk:
+            self.initial.setdefault("pen_name", member.default_pen_name.pk)
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError("A series needs a title.")
+        return title
+
+
+class SeriesAddForm(forms.Form):
+    """Add one of the author's works to a series, or announce a sequel by its title."""
+
+    work = forms.ModelChoiceField(queryset=Work.objects.none(), required=False, label="Add a work")
+    announce = forms.CharField(
+        label="…or announce a sequel",
+        max_length=255,
+        required=False,
+        help_text="A title with no text yet. Members can follow it and hear when it is posted.",
+    )
+
+    def __init__(self, *args, series: Series, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        work = cast(forms.ModelChoiceField, self.fields["work"])
+        work.queryset = Work.objects.filter(pen_name__member=series.pen_name.member_id).exclude(
+            series_parts__series=series
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        cleaned["announce"] = " ".join((cleaned.get("announce") or "").split())
+        if bool(cleaned.get("work")) == bool(cleaned["announce"]):
+            raise forms.ValidationError("Choose a work to add, or give a sequel's title: one.")
+        return cleaned

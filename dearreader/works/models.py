@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.conf import global_settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -79,6 +81,16 @@ class WorkQuerySet(models.QuerySet["Work"]):
     def for_blurbs(self) -> "WorkQuerySet":
         return self.select_related("pen_name__member").prefetch_related("tags")
 
+    def unmuted_for(self, member: Viewer) -> "WorkQuerySet":
+        """Without the works of authors this member muted (lists only: a link still opens)."""
+        if member is None or not member.is_authenticated:
+            return self
+        return self.exclude(pen_name__member__in=member.mutes.values("muted"))
+
+    def due(self, now: datetime) -> "WorkQuerySet":
+        """Scheduled drafts whose time has come."""
+        return self.filter(status=Status.DRAFT, scheduled_at__lte=now)
+
 
 class Work(models.Model):
     pen_name = models.ForeignKey(PenName, on_delete=models.PROTECT, related_name="works")
@@ -124,6 +136,14 @@ class Work(models.Model):
     posted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     render_version = models.PositiveSmallIntegerField(default=0, editable=False)
+    scheduled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Kept by the community app (recounted on each change; hits every few minutes), so blurbs
+    # show them without a query per work.
+    hit_count = models.PositiveIntegerField(default=0, editable=False)
+    kudos_count = models.PositiveIntegerField(default=0, editable=False)
+    fave_count = models.PositiveIntegerField(default=0, editable=False)
+    follower_count = models.PositiveIntegerField(default=0, editable=False)
+    review_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = WorkQuerySet.as_manager()
 
@@ -155,6 +175,10 @@ class Work(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == Status.DRAFT
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.is_draft and self.scheduled_at is not None
 
     @property
     def chapters_label(self) -> str:
@@ -207,6 +231,9 @@ class ChapterQuerySet(models.QuerySet["Chapter"]):
         chapters = self.filter(work=work)
         return chapters if work.is_owned_by(member) else chapters.posted()
 
+    def due(self, now: datetime) -> "ChapterQuerySet":
+        return self.filter(status=Status.DRAFT, scheduled_at__lte=now)
+
 
 class Chapter(models.Model):
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="chapters")
@@ -232,6 +259,7 @@ class Chapter(models.Model):
     posted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     render_version = models.PositiveSmallIntegerField(default=0, editable=False)
+    scheduled_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ChapterQuerySet.as_manager()
 
@@ -271,3 +299,88 @@ class Chapter(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == Status.DRAFT
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.is_draft and self.scheduled_at is not None
+
+
+class SeriesQuerySet(models.QuerySet["Series"]):
+    def visible_to(self, member: Viewer) -> "SeriesQuerySet":
+        """One's own series, and series with at least one part this reader may read."""
+        readable = Work.objects.visible_to(member).posted()
+        rule = Q(pk__in=SeriesPart.objects.filter(work__in=readable).values("series"))
+        if member is not None and member.is_authenticated:
+            rule |= Q(pen_name__member=member)
+        return self.filter(rule)
+
+
+class Series(models.Model):
+    """Works read in order, with room for parts announced but not yet written."""
+
+    pen_name = models.ForeignKey(PenName, on_delete=models.PROTECT, related_name="series")
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True, max_length=1250)
+    summary_html = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "series"
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.summary_html = render_text(self.summary)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("works:series", args=[self.pk])
+
+    def is_owned_by(self, member: Viewer) -> bool:
+        return bool(member and member.is_authenticated and self.pen_name.member_id == member.pk)
+
+
+class SeriesPartQuerySet(models.QuerySet["SeriesPart"]):
+    def shown_to(self, member: Viewer) -> "SeriesPartQuerySet":
+        """Parts a reader may see: readable works, and announced parts (a title and nothing
+        else, so an announced part whose work is still a draft shows as announced)."""
+        announced = Q(work__isnull=True) | (~Q(title="") & Q(work__status=Status.DRAFT))
+        rule = announced | Q(work__in=Work.objects.visible_to(member))
+        return self.filter(rule).select_related("work__pen_name__member")
+
+
+class SeriesPart(models.Model):
+    """One place in a series: a work, or an announced sequel (a title, no text yet) that
+    members can follow until the author writes it and the place gets its work."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="parts")
+    position = models.PositiveIntegerField()
+    work = models.ForeignKey(
+        Work, null=True, blank=True, on_delete=models.CASCADE, related_name="series_parts"
+    )
+    title = models.CharField("announced title", max_length=255, blank=True)
+    announced_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SeriesPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["series", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "work"], name="work_once_per_series"),
+            models.CheckConstraint(
+                condition=Q(work__isnull=False) | ~Q(title=""), name="part_has_work_or_title"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.work.title if self.work else self.title
+
+    def is_announced_to(self, member: Viewer) -> bool:
+        """Still only announced, as far as this reader can tell."""
+        work = self.work
+        return work is None or (work.is_draft and not work.is_owned_by(member))

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from dearreader.accounts.models import ORPHAN_ACCOUNT, Member, PenName
 from dearreader.lib.text import clean_name
+from dearreader.works import events
 from dearreader.works.models import Chapter, Status, Tag, Work
 from dearreader.works.rendering import RENDERER_VERSION
 
@@ -82,21 +83,36 @@ def work_create(
         raise ValueError("A work needs at least one chapter.")
     render(work, *chapters)
     with transaction.atomic():
-        now = timezone.now()
-        if post:
-            work.status = Status.POSTED
-            work.posted_at = now
-        work.updated_at = now
-        work.save()
-        work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
-        for position, chapter in enumerate(chapters, start=1):
-            chapter.work = work
-            chapter.position = position
-            chapter.status = work.status
-            chapter.posted_at = work.posted_at
-            chapter.save()
-        work_refresh_stats(work=work)
-        return work
+        return _work_insert(
+            work=work, chapters=chapters, tag_names=tag_names, warnings=warnings, post=post
+        )
+
+
+def _work_insert(
+    *,
+    work: Work,
+    chapters: list[Chapter],
+    tag_names: dict[str, list[str]],
+    warnings: Iterable[Tag],
+    post: bool,
+) -> Work:
+    now = timezone.now()
+    if post:
+        work.status = Status.POSTED
+        work.posted_at = now
+    work.updated_at = now
+    work.save()
+    work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
+    for position, chapter in enumerate(chapters, start=1):
+        chapter.work = work
+        chapter.position = position
+        chapter.status = work.status
+        chapter.posted_at = work.posted_at
+        chapter.save()
+    work_refresh_stats(work=work)
+    if post:
+        events.announce(events.work_posted, work_id=work.pk)
+    return work
 
 
 def work_update(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]) -> Work:
@@ -110,14 +126,18 @@ def work_update(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterab
 
 @transaction.atomic
 def work_post(*, work: Work) -> Work:
-    """Post a draft work and every chapter it has."""
+    """Post a draft work and every chapter it has (but those scheduled for later)."""
     now = timezone.now()
     work.status = Status.POSTED
     work.posted_at = work.posted_at or now
     work.updated_at = now
-    work.save(update_fields=["status", "posted_at", "updated_at"])
-    work.chapters.filter(status=Status.DRAFT).update(status=Status.POSTED, posted_at=now)
+    work.scheduled_at = None
+    work.save(update_fields=["status", "posted_at", "updated_at", "scheduled_at"])
+    work.chapters.filter(status=Status.DRAFT, scheduled_at=None).update(
+        status=Status.POSTED, posted_at=now
+    )
     work_refresh_stats(work=work)
+    events.announce(events.work_posted, work_id=work.pk)
     return work
 
 
@@ -130,18 +150,24 @@ def chapter_add(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
     """Add a chapter at the end (posted only when the work is posted already)."""
     render(chapter)
     with transaction.atomic():
-        last = work.chapters.aggregate(last=Max("position"))["last"] or 0
-        chapter.work = work
-        chapter.position = last + 1
-        now = timezone.now()
-        if post and not work.is_draft:
-            chapter.status = Status.POSTED
-            chapter.posted_at = now
-            work.updated_at = now
-            work.save(update_fields=["updated_at"])
-        chapter.save()
-        work_refresh_stats(work=work)
-        return chapter
+        return _chapter_insert(work=work, chapter=chapter, post=post)
+
+
+def _chapter_insert(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
+    last = work.chapters.aggregate(last=Max("position"))["last"] or 0
+    chapter.work = work
+    chapter.position = last + 1
+    now = timezone.now()
+    if post and not work.is_draft:
+        chapter.status = Status.POSTED
+        chapter.posted_at = now
+        work.updated_at = now
+        work.save(update_fields=["updated_at"])
+    chapter.save()
+    work_refresh_stats(work=work)
+    if not chapter.is_draft:
+        events.announce(events.chapter_posted, chapter_id=chapter.pk)
+    return chapter
 
 
 def chapter_update(*, chapter: Chapter) -> Chapter:
@@ -157,11 +183,13 @@ def chapter_post(*, chapter: Chapter) -> Chapter:
     now = timezone.now()
     chapter.status = Status.POSTED
     chapter.posted_at = now
-    chapter.save(update_fields=["status", "posted_at", "updated_at"])
+    chapter.scheduled_at = None
+    chapter.save(update_fields=["status", "posted_at", "updated_at", "scheduled_at"])
     work = chapter.work
     work.updated_at = now
     work.save(update_fields=["updated_at"])
     work_refresh_stats(work=work)
+    events.announce(events.chapter_posted, chapter_id=chapter.pk)
     return chapter
 
 

@@ -48,3 +48,18 @@ def test_a_closing_note_of_an_early_chapter_stays_with_that_chapter():
     longbourn = Work.objects.get(title="Postmarked Longbourn")
     assert longbourn.chapters.get(position=1).notes_end.startswith("A/N: Thank you for reading!")
     assert longbourn.notes_end == ""
+
+
+def test_demo_shows_the_community_at_work(client):
+    call_command("load_demo")
+    longbourn = Work.objects.get(title="Postmarked Longbourn")
+    assert longbourn.kudos_count == 2 and longbourn.review_count == 2
+    page = client.get(longbourn.chapters.get(position=1).get_absolute_url()).content.decode()
+    assert "Who</em> calls at the parsonage?" in page
+    assert "wait for Jane&#x27;s next letter!" in page or "wait for Jane's next letter!" in page
+    assert "Charlotte L." in page and "(guest)" in page
+    assert "Part 1 of the series" in page and "Letters from Hertfordshire" in page
+    last = client.get(longbourn.chapters.get(position=2).get_absolute_url()).content.decode()
+    assert "Coming next" in last and "Postmarked Pemberley" in last
+    call_command("load_demo")
+    assert Work.objects.get(pk=longbourn.pk).review_count == 2

@@ -51,6 +51,19 @@ def test_deploy_check_names_what_is_missing(tmp_path):
     assert "dearreader.W001" in result.stderr  # email goes to the console
 
 
+def test_deploy_check_warns_when_email_links_would_point_elsewhere(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        DEBUG="false",
+        ALLOWED_HOSTS="archive.example.org",
+        DEARREADER_SITE_URL="https://other.example.net",
+        DEARREADER_DATA_DIR=str(tmp_path),
+    )
+    assert "dearreader.W003" in result.stderr
+    assert "https://other.example.net" in result.stderr
+
+
 def test_a_misspelt_boolean_stops_the_start(tmp_path):
     result = manage("check", DEBUG="flase", DEARREADER_DATA_DIR=str(tmp_path))
     assert result.returncode != 0

@@ -1,20 +1,23 @@
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from dearreader.works.access import readable_work
-from dearreader.works.models import Chapter, Work
+from dearreader.works.models import Chapter, Series, SeriesPart, Work
 
 WORKS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    recent = Work.objects.visible_to(request.user).posted().for_blurbs()[:6]
+    recent = Work.objects.visible_to(request.user).posted().unmuted_for(request.user)
+    recent = recent.for_blurbs()[:6]
     return render(request, "works/home.html", {"works": recent})
 
 
 def work_list(request: HttpRequest) -> HttpResponse:
-    works = Work.objects.visible_to(request.user).posted().for_blurbs()
+    works = Work.objects.visible_to(request.user).posted().unmuted_for(request.user).for_blurbs()
     page = Paginator(works, WORKS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "works/work_list.html", {"page": page, "works": page.object_list})
 
@@ -28,6 +31,37 @@ def _neighbours(chapters: list[Chapter], chapter: Chapter) -> tuple[Chapter | No
     previous = chapters[index - 1] if index > 0 else None
     following = chapters[index + 1] if index + 1 < len(chapters) else None
     return previous, following
+
+
+@dataclass(frozen=True)
+class SeriesPlace:
+    """Where a work stands in one series, as this reader sees the series."""
+
+    series: Series
+    number: int
+    previous: SeriesPart | None
+    next: SeriesPart | None
+    next_is_announced: bool
+
+
+def _series_places(request: HttpRequest, work: Work) -> list[SeriesPlace]:
+    parts = list(
+        SeriesPart.objects.shown_to(request.user)
+        .filter(series__parts__work=work)
+        .select_related("series")
+        .order_by("series_id", "position")
+    )
+    places = []
+    for series_id in dict.fromkeys(part.series_id for part in parts):
+        shown = [p for p in parts if p.series_id == series_id]
+        index = next((i for i, p in enumerate(shown) if p.work_id == work.pk), None)
+        if index is None:
+            continue
+        previous = shown[index - 1] if index > 0 else None
+        following = shown[index + 1] if index + 1 < len(shown) else None
+        announced = following is not None and following.is_announced_to(request.user)
+        places.append(SeriesPlace(shown[index].series, index + 1, previous, following, announced))
+    return places
 
 
 def _reading_page(request: HttpRequest, work: Work, chapter: Chapter | None) -> HttpResponse:
@@ -49,6 +83,7 @@ def _reading_page(request: HttpRequest, work: Work, chapter: Chapter | None) -> 
             "is_owner": work.is_owned_by(request.user),
             "inspiration": work.inspiration_for(request.user),
             "show_preface": chapter is None or chapter.pk == chapters[0].pk,
+            "series_places": _series_places(request, work),
         },
     )
 
