@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "dearreader",
     "dearreader.accounts",
     "dearreader.works",
+    "dearreader.downloads",
     "dearreader.demo",
     "django.contrib.admin",
     "django.contrib.auth",

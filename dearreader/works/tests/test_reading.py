@@ -115,8 +115,8 @@ def test_home_page_lists_recent_works(client, author):
 
 
 def test_unknown_pages_are_404_not_500(client):
-    assert client.get("/works/999999/").status_code == 404
-    assert client.get("/works/999999/chapters/1/").status_code == 404
+    assert client.get("/works/999999").status_code == 404
+    assert client.get("/works/999999/chapters/1").status_code == 404
     assert client.get("/members/nobody/").status_code == 404
 
 
