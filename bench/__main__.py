@@ -1,6 +1,7 @@
-"""Run every benchmark and print a table of ratios against same-run baselines.
+"""Run the benchmarks and print a table of ratios against same-run baselines.
 
-python3 run.py bench            # default sizes
+python3 run.py bench            # every benchmark, default sizes
+python3 run.py bench epub       # one benchmark by name (importing, pages, epub)
 python3 run.py bench --quick    # smaller sizes, for a smoke run
 """
 
@@ -29,15 +30,24 @@ def report(name: str, seconds: float, baseline_name: str, baseline: float, extra
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("names", nargs="*", metavar="NAME", help=", ".join(BENCHMARKS))
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
+    unknown = sorted(set(args.names) - set(BENCHMARKS))
+    if unknown:
+        parser.error(
+            f"no benchmark called {', '.join(unknown)} (there are {', '.join(BENCHMARKS)})"
+        )
     scale = 0.1 if args.quick else 1.0
 
     with tempfile.TemporaryDirectory(prefix="dearreader-bench-") as data_dir:
-        run_all(data_dir, scale)
+        run_all(data_dir, scale, args.names or BENCHMARKS)
 
 
-def run_all(data_dir: str, scale: float) -> None:
+BENCHMARKS = ["importing", "pages", "epub"]
+
+
+def run_all(data_dir: str, scale: float, names: list[str]) -> None:
     os.environ["DEARREADER_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dearreader.settings")
     # The benchmarks fill their own throwaway SQLite database, never the one DATABASE_URL names.
@@ -45,12 +55,12 @@ def run_all(data_dir: str, scale: float) -> None:
     import django
 
     django.setup()
-    from bench import importing, pages
+    import importlib
 
     print(f"Dear Reader benchmarks (scale {scale})")
     print(f"{'benchmark':<42} {'time':>12}  {'ratio':>8} baseline")
-    importing.run(report, best_of, scale)
-    pages.run(report, best_of, scale)
+    for name in names:
+        importlib.import_module(f"bench.{name}").run(report, best_of, scale)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ admin.site.site_title = "Dear Reader admin"
 urlpatterns = [
     path("", home, name="home"),
     path("works/", include("dearreader.works.urls")),
+    path("downloads/", include("dearreader.downloads.urls")),
     path("", include("dearreader.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -95,7 +95,8 @@ def work_initial(story: Story, filename: str) -> dict[str, object]:
 def chapters_initial(story: Story, fmt: str) -> list[dict[str, str]]:
     return [
         {
-            "title": chapter.name or chapter.title or "",
+            # A heading that is only a number ("Chapter 2") names nothing.
+            "title": chapter.name or "",
             "notes_begin": chapter.opening_note or "",
             "notes_end": chapter.closing_note or "",
             "body_format": fmt,

@@ -121,7 +121,8 @@ def test_fanficfare_downloads_a_work_with_its_metadata_and_every_chapter(
     first.title = "The Gutter"
     first.save()
 
-    book = epub.read_epub(str(_fanficfare_epub(_loopback(live_server.url), f"/works/{work.pk}", tmp_path)))
+    server = _loopback(live_server.url)
+    book = epub.read_epub(str(_fanficfare_epub(server, f"/works/{work.pk}", tmp_path)))
 
     assert book.get_metadata("DC", "title")[0][0] == "Paper Boats"
     assert book.get_metadata("DC", "creator")[0][0] == "Jess Mariano (dodger)"
@@ -129,9 +130,7 @@ def test_fanficfare_downloads_a_work_with_its_metadata_and_every_chapter(
     assert {"Gilmore Girls", "Rory Gilmore/Jess Mariano", "Rory Gilmore", "Epistolary"} <= subjects
     description = book.get_metadata("DC", "description")[0][0]
     assert "Two people fold their apologies into boats." in description
-    text = "\n".join(
-        item.get_content().decode() for item in book.get_items_of_type(ITEM_DOCUMENT)
-    )
+    text = "\n".join(item.get_content().decode() for item in book.get_items_of_type(ITEM_DOCUMENT))
     contents = [entry.title for entry in book.toc]
     assert contents == ["Title Page", "Chapter 1: The Gutter", "Chapter 2", "Chapter 3"]
     for body in CHAPTERS:
