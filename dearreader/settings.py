@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "dearreader.accounts",
     "dearreader.works",
     "dearreader.downloads",
+    "dearreader.library",
     "dearreader.demo",
     "django.contrib.admin",
     "django.contrib.auth",

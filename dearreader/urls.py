@@ -11,5 +11,6 @@ urlpatterns = [
     path("works/", include("dearreader.works.urls")),
     path("downloads/", include("dearreader.downloads.urls")),
     path("", include("dearreader.accounts.urls")),
+    path("", include("dearreader.library.urls")),
     path("admin/", admin.site.urls),
 ]
