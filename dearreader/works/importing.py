@@ -3,13 +3,14 @@
 import re
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dearreader.accounts.models import PenName
 from dearreader.importer import Chapter as StoryChapter
-from dearreader.importer import Letter, Paragraph, SceneBreak, Story
+from dearreader.importer import ImportProblem, Letter, Paragraph, SceneBreak, Story
 from dearreader.works import services
-from dearreader.works.forms import TAG_FIELDS
+from dearreader.works.forms import TAG_FIELDS, tags_problem
 from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag, Work
 
 SCENE_BREAK_TEXT = "* * *"
@@ -106,6 +107,14 @@ def chapters_initial(story: Story, fmt: str) -> list[dict[str, str]]:
     ]
 
 
+def _check(instance: Work | Chapter, what: str, exclude: list[str]) -> None:
+    """The model's own rules, reported as an import problem that names the part at fault."""
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as e:
+        raise ImportProblem(f"{what}: {' '.join(e.messages)}") from None
+
+
 @transaction.atomic
 def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) -> Work:
     """Save an imported story as it was found (the command line has no preview)."""
@@ -122,13 +131,16 @@ def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) ->
         language=str(initial["language"]),
         is_complete=True,
     )
-    work.full_clean(exclude=["pen_name"])
+    _check(work, "The work", exclude=["pen_name"])
     chapters = [Chapter(**data) for data in chapters_initial(story, fmt)]
-    for chapter in chapters:
-        chapter.full_clean(exclude=["work"])
+    for number, chapter in enumerate(chapters, start=1):
+        _check(chapter, f"Chapter {number}", exclude=["work"])
     tag_names: dict[str, list[str]] = {
         kind: services.split_tags(str(initial[field])) for kind, field in TAG_FIELDS.items()
     }
+    problem = tags_problem([name for names in tag_names.values() for name in names])
+    if problem:
+        raise ImportProblem(problem)
     warnings = initial["warnings"]
     assert isinstance(warnings, list)
     return services.work_create(

@@ -57,9 +57,14 @@ class Command(BaseCommand):
             elif dry_run:
                 self.stdout.write(_describe(path, story.as_json()))
             if not dry_run and member is not None:
-                work = story_save(
-                    story=story, filename=path.name, pen_name=member.default_pen_name, post=post
-                )
+                try:
+                    work = story_save(
+                        story=story, filename=path.name, pen_name=member.default_pen_name, post=post
+                    )
+                except ImportProblem as e:
+                    failed += 1
+                    self.stderr.write(f"{path}: {e} Nothing of it was saved.")
+                    continue
                 saved += 1
                 if not json:
                     self.stdout.write(f"{path}: saved as work {work.pk}, “{work.title}”")
