@@ -23,9 +23,9 @@ def work_list(request: HttpRequest) -> HttpResponse:
         tag = get_object_or_404(Tag, pk=request.GET["tag"])
         works = works.filter(tags=tag)
     page = Paginator(works, WORKS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request, "works/work_list.html", {"page": page, "works": page.object_list, "tag": tag}
-    )
+    query = f"tag={tag.pk}&" if tag else ""
+    context = {"page": page, "works": page.object_list, "tag": tag, "query": query}
+    return render(request, "works/work_list.html", context)
 
 
 def _chapters(request: HttpRequest, work: Work) -> list[Chapter]:
