@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
@@ -12,22 +12,14 @@ from dearreader.library import services
 from dearreader.library.forms import BookmarkForm, PositionForm
 from dearreader.library.limits import BOOKMARKS_PER_PAGE, HISTORY_PER_PAGE, POSITION_RATE
 from dearreader.library.models import Bookmark, Reading
-from dearreader.works.access import readable_work
-from dearreader.works.models import Chapter, Work
-
-
-def _posted_work(request: HttpRequest, pk: int) -> Work:
-    """Drafts are not kept in anyone's library, not even their author's."""
-    work = readable_work(request, pk)
-    if work.is_draft:
-        raise Http404("No such work.")
-    return work
+from dearreader.works.access import posted_work, readable_work
+from dearreader.works.models import Chapter
 
 
 @login_required
 @ratelimit(key="user", rate="60/h", method="POST", block=True)
 def bookmark_edit(request: MemberRequest, pk: int) -> HttpResponse:
-    work = _posted_work(request, pk)
+    work = posted_work(request, pk)
     bookmark = Bookmark.objects.filter(member=request.user, work=work).first()
     form = BookmarkForm.for_bookmark(bookmark, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -55,7 +47,7 @@ def bookmark_delete(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 def work_bookmarks(request: HttpRequest, pk: int) -> HttpResponse:
-    work = _posted_work(request, pk)
+    work = posted_work(request, pk)
     bookmarks = Bookmark.objects.visible_to(request.user).filter(work=work).for_lists()
     page = Paginator(bookmarks, BOOKMARKS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -79,7 +71,7 @@ def member_bookmarks(request: HttpRequest, username: str) -> HttpResponse:
 @login_required
 @require_POST
 def mark_for_later(request: MemberRequest, pk: int) -> HttpResponse:
-    work = _posted_work(request, pk)
+    work = posted_work(request, pk)
     later = request.POST.get("later") != "false"
     services.reading_mark_for_later(member=request.user, work=work, later=later)
     messages.success(request, "Marked for later." if later else "Taken off your reading list.")
