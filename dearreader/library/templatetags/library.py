@@ -15,23 +15,24 @@ register = template.Library()
 
 @register.inclusion_tag("library/_work_panel.html", takes_context=True)
 def library_panel(context: template.Context, work: Work) -> dict[str, Any]:
+    if work.is_draft:
+        return {"work": work}  # drafts are in no one's library
     viewer = context["request"].user
     member = viewer if viewer.is_authenticated else None
-    counts = Bookmark.objects.filter(work=work).aggregate(
-        public=Count("pk", filter=Q(is_private=False)),
-        mine=Count("pk", filter=Q(member=member)) if member else Count("pk", filter=Q(pk=None)),
-    )
+    counts = {"public": Count("pk", filter=Q(is_private=False))}
     reading = None
-    if member is not None and not work.is_draft:
+    if member is not None:
+        counts["mine"] = Count("pk", filter=Q(member=member))
         reading = Reading.objects.filter(member=member, work=work).select_related("chapter").first()
+    totals = Bookmark.objects.filter(work=work).aggregate(**counts)
     place = (
         reading.chapter if reading and reading.chapter and not reading.chapter.is_draft else None
     )
     return {
         "work": work,
         "member": member,
-        "public_bookmarks": counts["public"],
-        "bookmarked": bool(counts["mine"]),
+        "public_bookmarks": totals["public"],
+        "bookmarked": bool(totals.get("mine")),
         "reading": reading,
         "place": place,
         "csrf_token": context.get("csrf_token"),
