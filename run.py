@@ -59,6 +59,7 @@ def serve(args: list[str]) -> None:
     host = os.environ.get("HOST", "127.0.0.1")
     port = os.environ.get("PORT", "8000")
     manage("migrate", "--noinput", "-v", "0")
+    manage("rerender")  # what an older version of the renderer rendered; quick when none
     manage("createcachetable")
     manage("load_demo")
     manage("collectstatic", "--noinput", "-v", "0")

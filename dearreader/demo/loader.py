@@ -106,7 +106,10 @@ def _load(demo: DemoWork) -> Work:
         fmt = body_format_for(story)
         for found in story.chapters:
             chapter = Chapter(
-                title=found.name or "", body=chapter_body(found, fmt), body_format=fmt
+                title=found.name or "",
+                body=chapter_body(found, fmt),
+                body_format=fmt,
+                find_structure=False,  # what the importer found is written in the body
             )
             services.chapter_add(work=work, chapter=chapter, post=demo.post)
     work.title = demo.title

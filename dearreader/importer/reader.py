@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-import markdown
+import cmarkgfm
+from cmarkgfm.cmark import Options
 
 from .decode import decode
 from .errors import ImportProblem
@@ -38,7 +39,8 @@ def read_story(data: bytes, filename: str = "") -> Story:
     if ext in _HTML_EXTENSIONS or looks_like_html(text):
         story = parse_html(text)
     elif ext in _MARKDOWN_EXTENSIONS:
-        story = parse_html(markdown.markdown(text))
+        # cmark-gfm: CommonMark in linear time; the HTML parser sanitises what it keeps.
+        story = parse_html(cmarkgfm.markdown_to_html(text, Options.CMARK_OPT_UNSAFE))
     else:
         story = parse_text(text)
     notes = (story.opening_note, story.disclaimer, story.closing_note)

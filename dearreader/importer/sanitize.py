@@ -30,8 +30,11 @@ def clean_inline(markup: str) -> str:
 
 def text_paragraph(text: str) -> Paragraph:
     """A paragraph of plain text; its line breaks become <br>."""
-    lines = text.split("\n")
-    return Paragraph("<br>".join(html.escape(line.strip(), quote=False) for line in lines))
+    joined = "\n".join(line.strip() for line in text.split("\n"))
+    paragraph = Paragraph(html.escape(joined, quote=False).replace("\n", "<br>"))
+    # Its text is known: spare reading it back out of the HTML (a body can have 100,000 of these).
+    paragraph.__dict__["text"] = joined.strip()
+    return paragraph
 
 
 def split_lines(paragraph: Paragraph, cut: int) -> tuple[Paragraph, Paragraph]:

@@ -122,7 +122,7 @@ class WorkForm(forms.ModelForm):
 class ChapterForm(forms.ModelForm):
     class Meta:
         model = Chapter
-        fields = ["title", "notes_begin", "body_format", "body", "notes_end"]
+        fields = ["title", "notes_begin", "body_format", "body", "find_structure", "notes_end"]
         widgets = {
             "notes_begin": forms.Textarea(attrs={"rows": 3}),
             "notes_end": forms.Textarea(attrs={"rows": 3}),
@@ -133,8 +133,13 @@ class ChapterForm(forms.ModelForm):
         help_texts = {
             "title": "Optional.",
             "body": (
-                "Leave a blank line between paragraphs. A line of ---, * * * or oOo is a scene "
-                'break; a letter that starts "Dear …," and ends with a signature shows as a letter.'
+                "Leave a blank line between paragraphs; *italics*, **bold** and [links](https://…)"
+                " work. A line of * * *, ~~~ or ----- is a scene break. A letter goes between a "
+                "line “::: letter” (or “::: letter signed Jess”) and a line “:::”."
+            ),
+            "find_structure": (
+                "Also show a letter that starts “Dear …,” and ends with a signature as a letter, "
+                "and a line such as oOo or xXx as a scene break."
             ),
         }
 

@@ -1,10 +1,10 @@
 """Between the importer's Story and the archive: form data for the preview, and saving."""
 
 import re
+from html import escape
 
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from dearreader.accounts.models import PenName
 from dearreader.importer import Chapter as StoryChapter
@@ -12,8 +12,8 @@ from dearreader.importer import ImportProblem, Letter, Paragraph, SceneBreak, St
 from dearreader.works import services
 from dearreader.works.forms import TAG_FIELDS, tags_problem
 from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag, Work
+from dearreader.works.structure import CANONICAL_BREAK, FENCE_CLOSE, fence_open, needs_escape
 
-SCENE_BREAK_TEXT = "* * *"
 LINE_BREAK = re.compile(r"<br\s*/?>")
 
 
@@ -40,19 +40,32 @@ def _paragraphs(block: Paragraph | SceneBreak | Letter) -> list[Paragraph]:
     return []
 
 
+def _written(paragraph: Paragraph, fmt: str) -> str:
+    # A paragraph that reads like a scene break or a fence but is neither keeps a backslash.
+    mark = "\\" if needs_escape(paragraph.text) else ""
+    if fmt == BodyFormat.TEXT:
+        return mark + paragraph.text
+    return f"<p>{mark}{paragraph.html}</p>"
+
+
+def _fence(text: str, fmt: str) -> str:
+    return text if fmt == BodyFormat.TEXT else f"<p>{escape(text, quote=False)}</p>"
+
+
 def chapter_body(chapter: StoryChapter, fmt: str) -> str:
-    """The chapter as editable text the posting form understands: scene breaks and letters
-    are written the way the renderer finds them again."""
+    """The chapter as editable text the posting form understands, with what the importer found
+    written out: letters between fences, scene breaks as a break line (or <hr>). Saved with
+    ``find_structure`` off, it is never looked for a second time."""
     out = []
     for block in chapter.blocks:
         if isinstance(block, SceneBreak):
-            out.append(SCENE_BREAK_TEXT if fmt == BodyFormat.TEXT else "<hr>")
-            continue
-        for paragraph in _paragraphs(block):
-            if fmt == BodyFormat.TEXT:
-                out.append(paragraph.text)
-            else:
-                out.append(f"<p>{paragraph.html}</p>")
+            out.append(CANONICAL_BREAK if fmt == BodyFormat.TEXT else "<hr>")
+        elif isinstance(block, Letter):
+            out.append(_fence(fence_open(block.signature, block.closing is not None), fmt))
+            out.extend(_written(p, fmt) for p in block.paragraphs)
+            out.append(_fence(FENCE_CLOSE, fmt))
+        elif isinstance(block, Paragraph):
+            out.append(_written(block, fmt))
     return "\n\n".join(out)
 
 
@@ -93,7 +106,7 @@ def work_initial(story: Story, filename: str) -> dict[str, object]:
     }
 
 
-def chapters_initial(story: Story, fmt: str) -> list[dict[str, str]]:
+def chapters_initial(story: Story, fmt: str) -> list[dict[str, str | bool]]:
     return [
         {
             # A heading that is only a number ("Chapter 2") names nothing.
@@ -102,6 +115,7 @@ def chapters_initial(story: Story, fmt: str) -> list[dict[str, str]]:
             "notes_end": chapter.closing_note or "",
             "body_format": fmt,
             "body": chapter_body(chapter, fmt),
+            "find_structure": False,
         }
         for chapter in story.chapters
     ]
@@ -115,7 +129,6 @@ def _check(instance: Work | Chapter, what: str, exclude: list[str]) -> None:
         raise ImportProblem(f"{what}: {' '.join(e.messages)}") from None
 
 
-@transaction.atomic
 def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) -> Work:
     """Save an imported story as it was found (the command line has no preview)."""
     initial = work_initial(story, filename)

@@ -1,13 +1,28 @@
 from django.conf import global_settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from dearreader.accounts.models import PenName, Viewer
-from dearreader.works.rendering import render_body, render_text
+from dearreader.lib import limits
+from dearreader.works.rendering import RENDERER_VERSION, render_body, render_text
 
 LANGUAGES = sorted(global_settings.LANGUAGES, key=lambda pair: pair[1])
+
+
+def _source(row: "Work | Chapter", names: tuple[str, ...]) -> tuple[object, ...]:
+    return tuple(getattr(row, name) for name in names)
+
+
+def _render_if_changed(row: "Work | Chapter", update_fields: object) -> None:
+    """Render in save() only what ``render()`` has not rendered already (the admin site, the
+    shell); a save of other fields (``update_fields``) never renders."""
+    if update_fields is not None and not set(update_fields) & set(row.RENDERED_FROM):  # type: ignore[call-overload]
+        return
+    if getattr(row, "_rendered_from", None) != _source(row, row.RENDERED_FROM):
+        row.render()
 
 
 class Rating(models.TextChoices):
@@ -37,7 +52,7 @@ class Tag(models.Model):
         FREEFORM = "freeform", "Additional tag"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=limits.TAG_MAX_CHARS)
 
     class Meta:
         ordering = ["kind", "name"]
@@ -67,26 +82,38 @@ class WorkQuerySet(models.QuerySet["Work"]):
 
 class Work(models.Model):
     pen_name = models.ForeignKey(PenName, on_delete=models.PROTECT, related_name="works")
-    title = models.CharField(max_length=255)
-    summary = models.TextField(blank=True, max_length=1250)
+    title = models.CharField(max_length=limits.TITLE_MAX_CHARS)
+    summary = models.TextField(blank=True, max_length=limits.SUMMARY_MAX_CHARS)
     summary_html = models.TextField(blank=True, editable=False)
     rating = models.CharField(max_length=20, choices=Rating.choices, default=Rating.NOT_RATED)
     tags = models.ManyToManyField(Tag, blank=True, related_name="works")
     language = models.CharField(max_length=10, choices=LANGUAGES, default="en")
-    disclaimer = models.TextField(blank=True, max_length=5000)
+    disclaimer = models.TextField(blank=True, max_length=limits.NOTES_MAX_CHARS)
     disclaimer_html = models.TextField(blank=True, editable=False)
-    notes_begin = models.TextField("notes at the beginning", blank=True, max_length=5000)
+    notes_begin = models.TextField(
+        "notes at the beginning", blank=True, max_length=limits.NOTES_MAX_CHARS
+    )
     notes_begin_html = models.TextField(blank=True, editable=False)
-    notes_end = models.TextField("notes at the end", blank=True, max_length=5000)
+    notes_end = models.TextField("notes at the end", blank=True, max_length=limits.NOTES_MAX_CHARS)
     notes_end_html = models.TextField(blank=True, editable=False)
     inspired_by_work = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="inspired"
     )
     inspired_by_text = models.CharField(
-        "inspired by (free text)", max_length=255, blank=True, help_text="An episode, a prompt…"
+        "inspired by (free text)",
+        max_length=limits.INSPIRED_BY_MAX_CHARS,
+        blank=True,
+        help_text="An episode, a prompt…",
     )
     is_complete = models.BooleanField("complete", default=False)
-    expected_chapters = models.PositiveSmallIntegerField(null=True, blank=True)
+    expected_chapters = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(limits.EXPECTED_CHAPTERS_MIN),
+            MaxValueValidator(limits.EXPECTED_CHAPTERS_MAX),
+        ],
+    )
     restricted = models.BooleanField(
         "only for logged-in members", default=False, help_text="Hidden from guests."
     )
@@ -96,6 +123,7 @@ class Work(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     posted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    render_version = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = WorkQuerySet.as_manager()
 
@@ -106,15 +134,23 @@ class Work(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    RENDERED_FROM = ("summary", "disclaimer", "notes_begin", "notes_end")
+
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        self.summary_html = render_text(self.summary)
-        self.disclaimer_html = render_text(self.disclaimer)
-        self.notes_begin_html = render_text(self.notes_begin)
-        self.notes_end_html = render_text(self.notes_end)
+        _render_if_changed(self, kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("works:detail", args=[self.pk])
+
+    def render(self) -> None:
+        """Derive the *_html fields. Services call this before their transaction opens."""
+        self.summary_html = render_text(self.summary)
+        self.disclaimer_html = render_text(self.disclaimer)
+        self.notes_begin_html = render_text(self.notes_begin)
+        self.notes_end_html = render_text(self.notes_end)
+        self.render_version = RENDERER_VERSION
+        self._rendered_from = _source(self, self.RENDERED_FROM)
 
     @property
     def is_draft(self) -> bool:
@@ -176,18 +212,26 @@ class Chapter(models.Model):
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="chapters")
     position = models.PositiveIntegerField(default=1)
     title = models.CharField(max_length=255, blank=True)
-    notes_begin = models.TextField("notes at the beginning", blank=True, max_length=5000)
+    notes_begin = models.TextField(
+        "notes at the beginning", blank=True, max_length=limits.NOTES_MAX_CHARS
+    )
     notes_begin_html = models.TextField(blank=True, editable=False)
-    notes_end = models.TextField("notes at the end", blank=True, max_length=5000)
+    notes_end = models.TextField("notes at the end", blank=True, max_length=limits.NOTES_MAX_CHARS)
     notes_end_html = models.TextField(blank=True, editable=False)
-    body = models.TextField(max_length=500_000)
+    body = models.TextField(max_length=limits.CHAPTER_MAX_CHARS)
     body_format = models.CharField(max_length=10, choices=BodyFormat.choices, default="text")
+    find_structure = models.BooleanField(
+        "find letters and scene breaks in the text for me",
+        default=True,
+        help_text="Off for imported chapters: what the import found is written in the text.",
+    )
     body_html = models.TextField(editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     posted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    render_version = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = ChapterQuerySet.as_manager()
 
@@ -198,14 +242,24 @@ class Chapter(models.Model):
     def __str__(self) -> str:
         return self.heading
 
+    RENDERED_FROM = ("body", "body_format", "find_structure", "notes_begin", "notes_end")
+
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        self.body_html, self.word_count = render_body(self.body, self.body_format)
-        self.notes_begin_html = render_text(self.notes_begin)
-        self.notes_end_html = render_text(self.notes_end)
+        _render_if_changed(self, kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("works:chapter", args=[self.work_id, self.pk])
+
+    def render(self) -> None:
+        """Derive body_html, word_count and the notes' HTML. Services call this before their
+        transaction opens: a long body takes a while, and no lock must be held meanwhile."""
+        rendered = render_body(self.body, self.body_format, find_structure=self.find_structure)
+        self.body_html, self.word_count = rendered.html, rendered.word_count
+        self.notes_begin_html = render_text(self.notes_begin)
+        self.notes_end_html = render_text(self.notes_end)
+        self.render_version = RENDERER_VERSION
+        self._rendered_from = _source(self, self.RENDERED_FROM)
 
     @property
     def heading(self) -> str:

@@ -1,12 +1,19 @@
-"""Writes that touch more than one row: posting, editing and deleting works and chapters."""
+"""Writes that touch more than one row: posting, editing and deleting works and chapters.
+
+A write renders first and opens its transaction after: rendering a long chapter takes a while,
+and a transaction holds SQLite's one write lock (and row locks on PostgreSQL) until it ends, so
+the transaction only writes rows. Every other member's post, login and counter goes on meanwhile.
+"""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from dearreader.works.models import Chapter, Status, Tag, Work
+from dearreader.works.rendering import RENDERER_VERSION
 
 FREE_TAG_KINDS = [Tag.Kind.FANDOM, Tag.Kind.RELATIONSHIP, Tag.Kind.CHARACTER, Tag.Kind.FREEFORM]
 
@@ -54,7 +61,12 @@ def _renumber(work: Work) -> None:
             Chapter.objects.filter(pk=chapter.pk).update(position=position)
 
 
-@transaction.atomic
+def render(*rows: Work | Chapter) -> None:
+    """Derive the rendered fields of works and chapters, outside any transaction."""
+    for row in rows:
+        row.render()
+
+
 def work_create(
     *,
     work: Work,
@@ -66,6 +78,21 @@ def work_create(
     """A new work with its chapters (at least one), as a draft or posted at once."""
     if not chapters:
         raise ValueError("A work needs at least one chapter.")
+    render(work, *chapters)
+    with transaction.atomic():
+        return _work_insert(
+            work=work, chapters=chapters, tag_names=tag_names, warnings=warnings, post=post
+        )
+
+
+def _work_insert(
+    *,
+    work: Work,
+    chapters: list[Chapter],
+    tag_names: dict[str, list[str]],
+    warnings: Iterable[Tag],
+    post: bool,
+) -> Work:
     now = timezone.now()
     if post:
         work.status = Status.POSTED
@@ -83,11 +110,12 @@ def work_create(
     return work
 
 
-@transaction.atomic
 def work_update(*, work: Work, tag_names: dict[str, list[str]], warnings: Iterable[Tag]) -> Work:
     # Like AO3, "Updated" on a blurb means new chapters, not edited tags or notes.
-    work.save()
-    work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
+    render(work)
+    with transaction.atomic():
+        work.save()
+        work_set_tags(work=work, tag_names=tag_names, warnings=warnings)
     return work
 
 
@@ -109,9 +137,14 @@ def work_delete(*, work: Work) -> None:
     work.delete()
 
 
-@transaction.atomic
 def chapter_add(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
-    """Add a chapter at the end. Posting it posts the work's draft state too."""
+    """Add a chapter at the end (posted only when the work is posted already)."""
+    render(chapter)
+    with transaction.atomic():
+        return _chapter_insert(work=work, chapter=chapter, post=post)
+
+
+def _chapter_insert(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
     last = work.chapters.aggregate(last=Max("position"))["last"] or 0
     chapter.work = work
     chapter.position = last + 1
@@ -126,10 +159,11 @@ def chapter_add(*, work: Work, chapter: Chapter, post: bool) -> Chapter:
     return chapter
 
 
-@transaction.atomic
 def chapter_update(*, chapter: Chapter) -> Chapter:
-    chapter.save()
-    work_refresh_stats(work=chapter.work)
+    render(chapter)
+    with transaction.atomic():
+        chapter.save()
+        work_refresh_stats(work=chapter.work)
     return chapter
 
 
@@ -158,3 +192,49 @@ def chapter_delete(*, chapter: Chapter) -> None:
     chapter.delete()
     _renumber(work)
     work_refresh_stats(work=work)
+
+
+@dataclass
+class RenderCounts:
+    works: int = 0
+    chapters: int = 0
+    changed: int = 0
+
+
+RERENDER_BATCH = 100
+
+
+def rows_rerender(*, dry_run: bool, everything: bool = False) -> RenderCounts:
+    """Render again what an older renderer rendered (or everything): each row is rendered
+    outside any transaction and written with one UPDATE of its derived fields."""
+    counts = RenderCounts()
+    work_ids: set[int] = set()
+    for model in (Work, Chapter):
+        rows = model.objects.all()
+        if not everything:
+            rows = rows.filter(render_version__lt=RENDERER_VERSION)
+        pks = list(rows.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(pks), RERENDER_BATCH):
+            for row in model.objects.in_bulk(pks[start : start + RERENDER_BATCH]).values():
+                changed = _rerender(row, dry_run=dry_run)
+                counts.changed += changed
+                if model is Work:
+                    counts.works += 1
+                else:
+                    counts.chapters += 1
+                    work_ids.add(row.work_id)  # type: ignore[union-attr]
+    if not dry_run:
+        for work in Work.objects.filter(pk__in=work_ids):  # word counts may have changed
+            work_refresh_stats(work=work)
+    return counts
+
+
+def _rerender(row: Work | Chapter, *, dry_run: bool) -> bool:
+    derived = [f.name for f in row._meta.fields if f.name.endswith("_html")]
+    derived += ["render_version"] + (["word_count"] if isinstance(row, Chapter) else [])
+    before = [getattr(row, name) for name in derived if name != "render_version"]
+    row.render()
+    changed = before != [getattr(row, name) for name in derived if name != "render_version"]
+    if not dry_run:
+        type(row).objects.filter(pk=row.pk).update(**{n: getattr(row, n) for n in derived})
+    return changed

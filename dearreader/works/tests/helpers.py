@@ -31,6 +31,7 @@ def chapter_data(**overrides) -> dict[str, object]:
         "chapter-notes_begin": "",
         "chapter-body_format": "text",
         "chapter-body": "He wrote the letter.\n\n* * *\n\nShe read it.",
+        "chapter-find_structure": "on",  # checked in the form unless the author unticks it
         "chapter-notes_end": "",
     }
     data.update({f"chapter-{k}": v for k, v in overrides.items()})

@@ -167,7 +167,25 @@ def test_plain_text_with_letters_stays_plain_text(client, author):
     chapter = response.context["formset"][0]
     assert chapter.initial["body_format"] == "text"
     assert "<" not in chapter.initial["body"]
-    assert "Love,\nRory" in chapter.initial["body"]
+    # What the importer found is written out, and not looked for again when saved.
+    assert chapter.initial["body"] == (
+        "She read it.\n\n::: letter signed Rory\n\nDear Jess,\n\nCome home.\n\nLove,\nRory"
+        "\n\n:::\n\nShe folded it."
+    )
+    assert chapter.initial["find_structure"] is False
+
+
+def test_html_import_writes_fences_and_rules(client, author):
+    client.force_login(author)
+    html = (
+        b"<p>He wrote.</p><p>Dear Jess,</p><p>Come <em>home</em>.</p><p>Rory</p>"
+        b"<hr><p>* * *</p><p>Later.</p>"
+    )
+    body = upload(client, html, "story.html").context["formset"][0].initial["body"]
+    assert body == (
+        "<p>He wrote.</p>\n\n<p>::: letter signed Rory</p>\n\n<p>Dear Jess,</p>\n\n"
+        "<p>Come <em>home</em>.</p>\n\n<p>Rory</p>\n\n<p>:::</p>\n\n<hr>\n\n<p>Later.</p>"
+    )
 
 
 def test_ao3_download_fills_title_tags_rating_and_language(client, author):
