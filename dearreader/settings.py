@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "dearreader.accounts",
     "dearreader.works",
     "dearreader.community",
+    "dearreader.downloads",
+    "dearreader.library",
     "dearreader.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -12,7 +12,9 @@ urlpatterns = [
     path("works/", include("dearreader.works.urls")),
     path("account/delete/", account_delete, name="account_delete"),
     path("", include("dearreader.community.urls")),
+    path("downloads/", include("dearreader.downloads.urls")),
     path("", include("dearreader.accounts.urls")),
+    path("", include("dearreader.library.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -56,6 +56,9 @@ class PenName(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:pen_name", args=[self.member.username, self.name])
+
     @property
     def display_name(self) -> str:
         """AO3's byline: "Jess Mariano (Dodger)" when the pen name is not the account name."""

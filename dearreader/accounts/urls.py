@@ -68,4 +68,6 @@ urlpatterns = [
     path("pen-names/", views.pen_names, name="pen_names"),
     path("pen-names/<int:pk>/default/", views.pen_name_default, name="pen_name_default"),
     path("members/<str:username>/", views.profile, name="profile"),
+    # AO3's address of a pen name ("pseud"), which fans' download tools read as the author.
+    path("users/<str:username>/pseuds/<path:name>", views.pen_name, name="pen_name"),
 ]

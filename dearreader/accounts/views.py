@@ -41,6 +41,11 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     )
 
 
+def pen_name(request: HttpRequest, username: str, name: str) -> HttpResponse:
+    found = get_object_or_404(PenName, member__username=username, member__is_active=True, name=name)
+    return redirect(f"{found.member.get_absolute_url()}#pen-name-{found.pk}")
+
+
 @login_required
 @throttle("edit")
 def pen_names(request: MemberRequest) -> HttpResponse:

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
 from .assemble import build_story
+from .errors import ImportProblem
 from .markers import labelled_heading
 from .sanitize import clean_inline
 from .structure import Paragraph, Story
@@ -247,9 +248,10 @@ def _classes(el: Tag) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
-def _ao3(soup: BeautifulSoup, preface_div: Tag, chapters_div: Tag, index: _Index) -> Story:
-    meta = preface_div.find("div", class_="meta") or preface_div
-    assert isinstance(meta, Tag)
+def _ao3(soup: BeautifulSoup, preface_div: Tag | None, chapters_div: Tag, index: _Index) -> Story:
+    # A file cut short may have lost its preface: the chapters are still imported.
+    found = preface_div.find("div", class_="meta") if preface_div is not None else None
+    meta = found if isinstance(found, Tag) else preface_div or BeautifulSoup("", "html.parser")
     title = _text(meta.find("h1"))
     byline = meta.find(class_="byline")
     author = None
@@ -264,6 +266,7 @@ def _ao3(soup: BeautifulSoup, preface_div: Tag, chapters_div: Tag, index: _Index
         summary=_notes_text(captions.get("summary")),
         tags=_ao3_tags(dl if isinstance(dl, Tag) else None),
         opening_note=_notes_text(captions.get("notes")),
+        disclaimer=_notes_text(captions.get("disclaimer")),  # Dear Reader's own downloads
     )
 
     parts: list[_Ao3Part] = []
@@ -315,18 +318,25 @@ def _ao3(soup: BeautifulSoup, preface_div: Tag, chapters_div: Tag, index: _Index
         chapter.title = part.title
         h = labelled_heading(part.title) if part.title else None
         chapter.name = (h.name if h else part.title) if part.title else None
-        opening = _join(part.notes, inner.opening_note)
-        closing = _join(inner.closing_note, part.end_notes)
+        # AO3 tells a chapter's notes from the work's: they stay with their chapter. Notes
+        # written into the text itself open or close the work at its edges, as in plain text.
+        chapter.opening_note = part.notes
+        chapter.closing_note = part.end_notes
         if n == 0:
-            story.opening_note = _join(story.opening_note, opening)
-            story.disclaimer = inner.disclaimer
+            story.opening_note = _join(story.opening_note, inner.opening_note)
+            story.disclaimer = _join(story.disclaimer, inner.disclaimer)
         else:
-            chapter.opening_note = _join(opening, inner.disclaimer)
+            chapter.opening_note = _join(part.notes, inner.opening_note, inner.disclaimer)
         if n == last:
-            story.closing_note = _join(closing, work_end)
+            story.closing_note = _join(inner.closing_note, work_end)
         else:
-            chapter.closing_note = closing
+            chapter.closing_note = _join(inner.closing_note, part.end_notes)
         story.chapters.append(chapter)
+    if story.word_count == 0:
+        raise ImportProblem(
+            "This AO3 download has no story text in its chapters (the part of the file with "
+            'id="chapters" is empty). Download the work from AO3 again and import that file.'
+        )
     return story
 
 
@@ -388,7 +398,13 @@ def parse_html(html: str) -> Story:
     if storytext is not None:
         return _ffn(soup, storytext, index)
     preface_div, chapters_div = index.ids.get("preface"), index.ids.get("chapters")
-    if preface_div is not None and chapters_div is not None:
+    from_ao3 = preface_div is not None or "afterword" in index.ids
+    if chapters_div is not None and (from_ao3 or "userstuff" in _classes(chapters_div)):
         return _ao3(soup, preface_div, chapters_div, index)
+    if preface_div is not None and preface_div.find("dl", class_="tags") is not None:
+        raise ImportProblem(
+            "This looks like an AO3 download, but the chapters are missing from it (there is "
+            'no part with id="chapters"). Download the work from AO3 again and import that file.'
+        )
     content = _main_content(soup, index)
     return build_story(paragraphs_from_html(content), fallback_title=_text(index.title))

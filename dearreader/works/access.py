@@ -29,6 +29,15 @@ def readable_work(request: HttpRequest, pk: int) -> Work:
     raise Http404("No such work.")
 
 
+def posted_work(request: HttpRequest, pk: int) -> Work:
+    """A work as a reader keeps it (downloads, bookmarks): posted, never a draft, not even
+    for its author."""
+    work = readable_work(request, pk)
+    if work.is_draft:
+        raise Http404("No such work.")
+    return work
+
+
 def own_work(request: HttpRequest, pk: int) -> Work:
     """The work if the signed-in member wrote it; 404 otherwise, so drafts are never confirmed."""
     return get_object_or_404(

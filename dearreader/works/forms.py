@@ -32,6 +32,20 @@ WORK_TEXT = {
 CHAPTER_TEXT = {"notes_begin": clean_text, "body": clean_text, "notes_end": clean_text}
 
 
+def tags_problem(names: list[str]) -> str | None:
+    """What is wrong with a work's tag names, if anything (the posting form's and the
+    command-line import's one rule)."""
+    if len(names) > MAX_TAGS:
+        return f"A work can have at most {MAX_TAGS} tags ({len(names)} now)."
+    too_long = [name for name in names if len(name) > TAG_MAX_LENGTH]
+    if too_long:
+        return (
+            f"A tag can have at most {TAG_MAX_LENGTH} characters: “{too_long[0][:40]}…” "
+            f"has {len(too_long[0])}."
+        )
+    return None
+
+
 class WorkForm(forms.ModelForm):
     warnings = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.filter(kind=Tag.Kind.WARNING),
@@ -111,16 +125,9 @@ class WorkForm(forms.ModelForm):
             if isinstance(cleaned.get(field), str):
                 cleaned[field] = clean(cleaned[field])
         names = [n for f in TAG_FIELDS.values() for n in split_tags(cleaned.get(f) or "")]
-        if len(names) > MAX_TAGS:
-            raise forms.ValidationError(
-                f"A work can have at most {MAX_TAGS} tags ({len(names)} now)."
-            )
-        too_long = [name for name in names if len(name) > TAG_MAX_LENGTH]
-        if too_long:
-            raise forms.ValidationError(
-                f"A tag can have at most {TAG_MAX_LENGTH} characters: “{too_long[0][:40]}…” "
-                f"has {len(too_long[0])}."
-            )
+        problem = tags_problem(names)
+        if problem:
+            raise forms.ValidationError(problem)
         inspired = cleaned.get("inspired_by_work")
         if inspired and self.instance.pk and inspired.pk == self.instance.pk:
             self.add_error("inspired_by_work", "A work cannot be inspired by itself.")

@@ -12,7 +12,7 @@ from dearreader.importer import ImportProblem, Letter, Paragraph, SceneBreak, St
 from dearreader.lib import limits
 from dearreader.lib.text import clean_line, clean_summary, clean_text
 from dearreader.works import services
-from dearreader.works.forms import TAG_FIELDS
+from dearreader.works.forms import TAG_FIELDS, tags_problem
 from dearreader.works.models import LANGUAGES, BodyFormat, Chapter, Rating, Tag, Work
 from dearreader.works.structure import CANONICAL_BREAK, FENCE_CLOSE, fence_open, needs_escape
 
@@ -111,7 +111,8 @@ def work_initial(story: Story, filename: str) -> dict[str, object]:
 def chapters_initial(story: Story, fmt: str) -> list[dict[str, str | bool]]:
     return [
         {
-            "title": clean_line(chapter.name or chapter.title or ""),
+            # A heading that is only a number ("Chapter 2") names nothing.
+            "title": clean_line(chapter.name or ""),
             "notes_begin": clean_text(chapter.opening_note or ""),
             "notes_end": clean_text(chapter.closing_note or ""),
             "body_format": fmt,
@@ -180,6 +181,14 @@ def too_long(work: dict[str, object], chapters: list[dict[str, str | bool]]) -> 
     return _many(problems, most=5)
 
 
+def _check(instance: Work | Chapter, what: str, exclude: list[str]) -> None:
+    """The model's own rules, reported as an import problem that names the part at fault."""
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as e:
+        raise ImportProblem(f"{what}: {' '.join(e.messages)}") from None
+
+
 def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) -> Work:
     """Save an imported story as it was found (the command line has no preview): a story over
     any limit is refused with what is over it (``ImportProblem``), never cut short."""
@@ -200,16 +209,16 @@ def story_save(*, story: Story, filename: str, pen_name: PenName, post: bool) ->
         language=str(initial["language"]),
         is_complete=True,
     )
+    _check(work, "The work", exclude=["pen_name"])
     chapters = [Chapter(**data) for data in chapter_data]
-    try:
-        work.full_clean(exclude=["pen_name"])
-        for chapter in chapters:
-            chapter.full_clean(exclude=["work"])
-    except ValidationError as e:
-        raise ImportProblem(" ".join(e.messages)) from None
+    for number, chapter in enumerate(chapters, start=1):
+        _check(chapter, f"Chapter {number}", exclude=["work"])
     tag_names: dict[str, list[str]] = {
         kind: services.split_tags(str(initial[field])) for kind, field in TAG_FIELDS.items()
     }
+    problem = tags_problem([name for names in tag_names.values() for name in names])
+    if problem:
+        raise ImportProblem(problem)
     warnings = initial["warnings"]
     assert isinstance(warnings, list)
     return services.work_create(

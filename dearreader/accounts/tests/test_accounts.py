@@ -136,3 +136,12 @@ def test_profile_lists_posted_works_but_not_drafts_to_others(client, author, rea
 def test_account_made_by_createsuperuser_gets_a_pen_name_when_needed(db):
     member = Member.objects.create_superuser("admin", "a@example.org", "pw-admin-long-enough")
     assert member.default_pen_name.name == "admin"
+
+
+def test_a_pen_names_ao3_address_leads_to_its_member(client, author):
+    pen_name = author.pen_names.get(name="Jess Mariano")
+    response = client.get(pen_name.get_absolute_url())
+    assert pen_name.get_absolute_url() == "/users/dodger/pseuds/Jess%20Mariano"
+    assert response.status_code == 302
+    assert response["Location"] == f"/members/dodger/#pen-name-{pen_name.pk}"
+    assert client.get("/users/dodger/pseuds/Nobody").status_code == 404

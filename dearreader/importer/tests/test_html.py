@@ -32,17 +32,17 @@ def test_ao3_download():
         "freeforms": ["Epistolary", "Rain"],
         "language": ["English"],
     }
-    # Work notes, then the first chapter's summary and notes, open the story.
-    assert story.opening_note == (
-        "Written during a week of very loud rain.\n\nRain, and a boat.\n\nThe first of two."
-    )
+    # AO3 tells the work's notes from each chapter's: each stays where AO3 had it.
+    assert story.opening_note == "Written during a week of very loud rain."
     assert story.disclaimer is None
     assert story.closing_note == "That's all. Kudos and comments make my week."
     one, two = story.chapters
     assert (one.title, one.name) == ("Chapter 1: The Gutter", "The Gutter")
     assert (two.title, two.name) == ("Chapter 2: Downstream", "Downstream")
+    assert one.opening_note == "Rain, and a boat.\n\nThe first of two."
     assert one.closing_note == "Thanks for reading this far!"
     assert two.opening_note == "The song that inspired this."
+    assert two.closing_note is None
     assert one.scene_breaks == 1
     assert [b.marker for b in one.blocks if isinstance(b, SceneBreak)] == ["<hr>"]
     (letter,) = one.letters
@@ -189,7 +189,7 @@ def test_ao3_download_with_headings_outside_the_meta_box():
         )
     story = parse_html(html)
     assert [c.title for c in story.chapters] == ["Chapter 1: The Gutter", "Chapter 2: Downstream"]
-    assert story.opening_note.endswith("Rain, and a boat.\n\nThe first of two.")
+    assert story.chapters[0].opening_note == "Rain, and a boat.\n\nThe first of two."
     assert story.chapters[1].opening_note == "The song that inspired this."
     assert [c.word_count for c in story.chapters] == [67, 48]
 

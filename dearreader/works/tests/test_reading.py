@@ -115,8 +115,8 @@ def test_home_page_lists_recent_works(client, author):
 
 
 def test_unknown_pages_are_404_not_500(client):
-    assert client.get("/works/999999/").status_code == 404
-    assert client.get("/works/999999/chapters/1/").status_code == 404
+    assert client.get("/works/999999").status_code == 404
+    assert client.get("/works/999999/chapters/1").status_code == 404
     assert client.get("/members/nobody/").status_code == 404
 
 
@@ -143,3 +143,21 @@ def test_inspiring_draft_of_someone_else_is_not_named(client, author, reader):
     assert "Not Yet Posted" not in client.get(work.get_absolute_url()).content.decode()
     client.force_login(reader)
     assert "Not Yet Posted" in client.get(work.get_absolute_url()).content.decode()
+
+
+def test_a_tag_on_a_work_page_links_to_the_works_with_that_tag(client, author):
+    work = make_work(author, title="Tagged", tags={"freeform": ["Rain"]})
+    make_work(author, title="Untagged", tags={"freeform": ["Sun"]})
+    rain = work.tags.get(name="Rain")
+    link = f"{reverse('works:list')}?tag={rain.pk}"
+    assert f'href="{link}">Rain</a>' in client.get(work.get_absolute_url()).content.decode()
+    listed = client.get(link).context["works"]
+    assert [w.title for w in listed] == ["Tagged"]
+    assert client.get(f"{reverse('works:list')}?tag=junk").status_code == 404
+    assert client.get(f"{reverse('works:list')}?tag=999999").status_code == 404
+
+
+def test_the_entire_work_is_also_at_ao3s_view_full_work_address(client, author):
+    work = make_work(author, bodies=["One.", "Two."])
+    page = client.get(f"{work.get_absolute_url()}?view_full_work=true").content.decode()
+    assert "One." in page and "Two." in page

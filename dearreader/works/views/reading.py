@@ -1,11 +1,11 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from dearreader.works.access import readable_work
-from dearreader.works.models import Chapter, Series, SeriesPart, Work
+from dearreader.works.models import Chapter, Series, SeriesPart, Tag, Work
 
 WORKS_PER_PAGE = 20
 
@@ -17,9 +17,18 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def work_list(request: HttpRequest) -> HttpResponse:
+    """Every work a reader may see; ``?tag=N`` narrows it to the works with that tag."""
     works = Work.objects.visible_to(request.user).posted().unmuted_for(request.user).for_blurbs()
+    tag = None
+    if "tag" in request.GET:
+        if not request.GET["tag"].isdigit():
+            raise Http404("No such tag.")
+        tag = get_object_or_404(Tag, pk=request.GET["tag"])
+        works = works.filter(tags=tag)
     page = Paginator(works, WORKS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "works/work_list.html", {"page": page, "works": page.object_list})
+    query = f"tag={tag.pk}&" if tag else ""
+    context = {"page": page, "works": page.object_list, "tag": tag, "query": query}
+    return render(request, "works/work_list.html", context)
 
 
 def _chapters(request: HttpRequest, work: Work) -> list[Chapter]:
@@ -90,6 +99,8 @@ def _reading_page(request: HttpRequest, work: Work, chapter: Chapter | None) -> 
 
 def work_detail(request: HttpRequest, pk: int) -> HttpResponse:
     work = readable_work(request, pk)
+    if request.GET.get("view_full_work") == "true":  # AO3's address of the entire work
+        return _full_page(request, work)
     return _reading_page(request, work, None)
 
 
@@ -100,7 +111,10 @@ def chapter_detail(request: HttpRequest, work_pk: int, pk: int) -> HttpResponse:
 
 
 def work_full(request: HttpRequest, pk: int) -> HttpResponse:
-    work = readable_work(request, pk)
+    return _full_page(request, readable_work(request, pk))
+
+
+def _full_page(request: HttpRequest, work: Work) -> HttpResponse:
     chapters = list(Chapter.objects.visible_to(request.user, work))
     return render(
         request,

@@ -63,7 +63,7 @@ class Command(BaseCommand):
                     )
                 except ImportProblem as e:
                     failed += 1
-                    self.stderr.write(f"{path}: {e}")
+                    self.stderr.write(f"{path}: {e} Nothing of it was saved.")
                     continue
                 saved += 1
                 if not json:

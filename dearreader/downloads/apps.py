@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DownloadsConfig(AppConfig):
+    name = "dearreader.downloads"
+    verbose_name = "Downloads"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    name = "dearreader.library"
+    verbose_name = "Library (bookmarks, reading list, reading positions)"
