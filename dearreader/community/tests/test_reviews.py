@@ -252,14 +252,14 @@ def test_chapter_page_with_200_reviews_reads_in_a_fixed_number_of_queries(
         ReviewReply(review=r, member=author, body="Thanks", body_html="<p>Thanks</p>")
         for r in Review.objects.all()[:50]
     )
-    # Work, tags, chapters, the chapter, series places, kudos state, review count, 20 reviews,
-    # their replies, the hit: the same for 200 reviews as for 2.
-    with django_assert_num_queries(10):
+    # Work, tags, chapters, the chapter, series places, public bookmarks, kudos state, review
+    # count, 20 reviews, their replies, the hit: the same for 200 reviews as for 2.
+    with django_assert_num_queries(11):
         response = client.get(chapter.get_absolute_url())
     page = response.content.decode()
     assert page.count('class="review"') == 20
     assert "Review number 199" in page and "Page 1 of 10" in page
     client.force_login(make_member("latecomer"))
-    # Signed in: the session, the member, and the inbox count in the header.
-    with django_assert_num_queries(13):
+    # Signed in: the session, the member, the inbox count in the header, and where they stopped.
+    with django_assert_num_queries(15):
         client.get(chapter.get_absolute_url())
