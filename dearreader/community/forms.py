@@ -81,8 +81,21 @@ class ReviewSettingsForm(forms.ModelForm):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Preferences
-        fields = ["email_news", "email_reviews", "email_replies", "email_faves", "faves_public"]
+        fields = [
+            "email_news",
+            "email_reviews",
+            "email_replies",
+            "email_faves",
+            "email_letters",
+            "faves_public",
+        ]
         widgets = {
             name: forms.RadioSelect
-            for name in ["email_news", "email_reviews", "email_replies", "email_faves"]
+            for name in [
+                "email_news",
+                "email_reviews",
+                "email_replies",
+                "email_faves",
+                "email_letters",
+            ]
         }

@@ -287,6 +287,7 @@ class Kind(models.TextChoices):
     REPLY = "reply", "Reply to your review"
     FAVE = "fave", "Fave of your work"
     FOLLOW = "follow", "Alert on your work"
+    LETTER = "letter", "Letter from a member"
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
@@ -401,6 +402,12 @@ class Preferences(models.Model):
         choices=EmailChoice.choices,
         default=EmailChoice.DIGEST,
     )
+    email_letters = models.CharField(
+        "letters from members (who wrote, never what)",
+        max_length=10,
+        choices=EmailChoice.choices,
+        default=EmailChoice.DIGEST,
+    )
     faves_public = models.BooleanField("show my faves on my profile", default=True)
 
     # Which field decides the email for each kind of notification.
@@ -413,6 +420,7 @@ class Preferences(models.Model):
         Kind.REPLY: "email_replies",
         Kind.FAVE: "email_faves",
         Kind.FOLLOW: "email_faves",
+        Kind.LETTER: "email_letters",
     }
 
     class Meta:

@@ -37,6 +37,19 @@ EXPECTED_CHAPTERS_MAX = CHAPTERS_PER_WORK
 PEN_NAME_MAX_CHARS = 60
 PEN_NAME_DESCRIPTION_MAX_CHARS = 2000
 
+# Letters between members. The longest letters people write run to a few thousand words:
+# 100,000 characters (some 17,000 words) is more than any letter, and renders in a blink.
+LETTER_MAX_CHARS = 100_000
+LETTER_SUBJECT_MAX_CHARS = 200
+# A letter to several members names at most this many; more than a table of friends is what a
+# letter to a work's followers or reviewers is for (they chose to hear from the writer).
+LETTER_NAMED_RECIPIENTS = 20
+LETTER_TO_MAX_CHARS = 2000  # the "To" field: twenty account names with room to spare
+# A delivery date further ahead than this is more likely a typo (2062 for 2026) than a plan.
+LETTER_DELIVERY_MAX_DAYS = 2 * 366
+LETTER_REPORT_MAX_CHARS = 2000
+LETTERS_PER_PAGE = 30
+
 # Requests. The import preview sends every chapter back as form fields: six per chapter, about
 # thirty for the work and the formset. Django answers a request over these limits with an error
 # page, so they are derived from the limits above, never below them.
@@ -63,4 +76,13 @@ THROTTLES = {
     # Reading a story file is the most work the archive does for one request.
     "import": {"address": "60/h", "member": "30/h"},
     "account": {"address": "30/h", "member": "10/h"},
+    # Each letter sent reaches an inbox, and maybe an email: plenty for a member writing to
+    # friends, too few for a script writing to strangers.
+    "letter": {"address": "60/h", "member": "20/h"},
+    # A letter to a work's followers or reviewers reaches hundreds at once: a few a day.
+    "letter_many": {"address": "6/d", "member": "3/d"},
+    # Drafts save themselves at each pause in typing: at most one every two seconds or so.
+    "letter_draft": {"address": "60/m", "member": "30/m"},
+    # A report puts a letter before staff: a member in trouble sends a few, not dozens.
+    "letter_report": {"address": "30/d", "member": "10/d"},
 }

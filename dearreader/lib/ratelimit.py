@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
 from dearreader.lib import limits
@@ -61,6 +62,20 @@ def throttle(name: str) -> Callable[[View], View]:
         return view
 
     return decorate
+
+
+def over_limit(request: HttpRequest, name: str) -> bool:
+    """Count this request against ``limits.THROTTLES[name]`` and say whether it went over:
+    for a view that keeps what the member wrote and says so, rather than answer with the 429
+    page, and that counts only some of its POSTs (a letter sent, not a draft saved)."""
+    rates = limits.THROTTLES[name]
+    keys = {"member": _member_key, "address": "ip"}
+    over = False
+    for who, rate in rates.items():
+        over |= is_ratelimited(
+            request, group=f"{name}:{who}", key=keys[who], rate=rate, increment=True
+        )
+    return over
 
 
 def too_many_requests(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -244,12 +244,14 @@ def test_members_choose_what_is_emailed(client, reader):
             "email_reviews": "never",
             "email_replies": "digest",
             "email_faves": "never",
+            "email_letters": "now",
             "faves_public": "",
         },
     )
     assert response.status_code == 302
     prefs = Preferences.of(reader)
     assert prefs.email_news == "now" and prefs.email_replies == "digest" and not prefs.faves_public
+    assert prefs.email_letters == "now"
     bad = client.post(reverse("community:settings"), {"email_news": "hourly"})
     assert bad.status_code == 200 and "Select a valid choice" in bad.content.decode()
 
