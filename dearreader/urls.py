@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/delete/", account_delete, name="account_delete"),
     path("", include("dearreader.community.urls")),
     path("downloads/", include("dearreader.downloads.urls")),
+    path("letters/", include("dearreader.letters.urls")),
     path("", include("dearreader.accounts.urls")),
     path("", include("dearreader.library.urls")),
     path("admin/", admin.site.urls),

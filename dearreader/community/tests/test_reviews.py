@@ -260,6 +260,7 @@ def test_chapter_page_with_200_reviews_reads_in_a_fixed_number_of_queries(
     assert page.count('class="review"') == 20
     assert "Review number 199" in page and "Page 1 of 10" in page
     client.force_login(make_member("latecomer"))
-    # Signed in: the session, the member, the inbox count in the header, and where they stopped.
-    with django_assert_num_queries(15):
+    # Signed in: the session, the member, the inbox and letters counts in the header, and where
+    # they stopped.
+    with django_assert_num_queries(16):
         client.get(chapter.get_absolute_url())
