@@ -1,7 +1,7 @@
 """Run the benchmarks and print a table of ratios against same-run baselines.
 
 python3 run.py bench              # every benchmark, default sizes
-python3 run.py bench fanout       # one by name (importing, pages, render, fanout, epub)
+python3 run.py bench fanout       # one by name (importing, pages, render, fanout, epub, letters)
 python3 run.py bench --quick      # smaller sizes, for a smoke run
 
 A benchmark that has a machine-readable result prints it as its last line. They run in a
@@ -44,7 +44,7 @@ def main() -> None:
         run_all(data_dir, scale, args.names or BENCHMARKS)
 
 
-BENCHMARKS = ["importing", "pages", "render", "fanout", "epub"]
+BENCHMARKS = ["importing", "pages", "render", "fanout", "epub", "letters"]
 
 
 def run_all(data_dir: str, scale: float, names: list[str]) -> None:
