@@ -43,8 +43,10 @@ class LetterForm(forms.ModelForm):
         model = Letter
         fields = ["audience", "to", "work", "pen_name", "subject", "body"]
         widgets = {"audience": forms.RadioSelect}
+        labels = {"to": "Account names"}
         help_texts = {
-            "to": "Their account names, separated by commas.",
+            "to": "The members' account names (as in their profile's address), separated by "
+            "commas.",
             "work": "For a letter to its followers or reviewers.",
         }
 
