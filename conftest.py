@@ -137,3 +137,20 @@ def queue(settings):  # type: ignore[no-untyped-def]
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
     return InProcessQueue()
+
+
+@pytest.fixture
+def run_queue(queue, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    """Run what is due on the database queue, and what that enqueues in turn, until nothing
+    is left due."""
+
+    def run() -> int:
+        total = 0
+        while True:
+            with django_capture_on_commit_callbacks(execute=True):
+                ran = queue.run_due()
+            total += ran
+            if not ran:
+                return total
+
+    return run

@@ -28,7 +28,7 @@ from dearreader.works.models import Chapter
 REPEAT = 3
 
 
-def _followers(work, count: int) -> None:  # type: ignore[no-untyped-def]
+def followers(work, count: int) -> None:  # type: ignore[no-untyped-def]
     batch = 10_000
     for start in range(0, count, batch):
         Member.objects.bulk_create(
@@ -49,7 +49,7 @@ def _empty() -> None:
             cursor.execute(f"DELETE FROM {table}")
 
 
-def _run_queue() -> None:
+def run_queue() -> None:
     worker = Worker(
         queue_names=["*"],
         interval=0,
@@ -69,7 +69,7 @@ def _fanout(work, expected: int) -> float:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     with transaction.atomic():
         services.chapter_add(work=work, chapter=Chapter(body="A new letter."), post=True)
-    _run_queue()
+    run_queue()
     took = time.perf_counter() - start
     written = Notification.objects.count()
     assert written == expected, f"{written} of {expected} inbox rows written"
@@ -111,7 +111,7 @@ def _orm(work, expected: int) -> float:  # type: ignore[no-untyped-def]
 def run(report, best_of, scale: float) -> str:  # type: ignore[no-untyped-def]
     count = max(1000, int(100_000 * scale))
     work = make_work(make_member("bench"), title="Bench")
-    _followers(work, count)
+    followers(work, count)
     fanouts, raws = [], []
     for _ in range(REPEAT):
         _empty()

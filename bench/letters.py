@@ -16,9 +16,8 @@ import time
 
 from django.db import connection, transaction
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
-from django_tasks_db.models import DBTaskResult
 
+from bench.fanout import followers, run_queue
 from dearreader.accounts.models import Member, PenName
 from dearreader.community.models import Follow, Kind, Notification
 from dearreader.community.notify import Notice, insert_for
@@ -35,18 +34,13 @@ BODY = (
 
 
 def _followers(work, count: int) -> None:  # type: ignore[no-untyped-def]
-    batch = 10_000
-    for start in range(0, count, batch):
-        Member.objects.bulk_create(
-            Member(username=f"f{n:06}", email=f"f{n}@example.org", password="!")
-            for n in range(start, min(count, start + batch))
-        )
-    ids = list(Member.objects.filter(username__startswith="f").values_list("pk", flat=True))
+    """fanout's followers, each with a default pen name: the name `{name}` becomes."""
+    followers(work, count)
+    ids = Member.objects.filter(username__startswith="f").values_list("pk", flat=True)
     PenName.objects.bulk_create(
-        (PenName(member_id=pk, name=f"Reader {pk}", is_default=True) for pk in ids),
-        batch_size=batch,
+        (PenName(member_id=pk, name=f"Reader {pk}", is_default=True) for pk in ids.iterator()),
+        batch_size=10_000,
     )
-    Follow.objects.bulk_create((Follow(member_id=pk, work=work) for pk in ids), batch_size=batch)
 
 
 def _empty() -> None:
@@ -57,22 +51,6 @@ def _empty() -> None:
         else:
             for table in tables:
                 cursor.execute(f"DELETE FROM {table}")
-
-
-def _run_queue() -> None:
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="bench",
-        excluded_queue_names=[],
-    )
-    while (result := DBTaskResult.objects.ready().first()) is not None:
-        result.claim("bench")
-        worker.run_task(result)
 
 
 def _draft(work) -> Letter:  # type: ignore[no-untyped-def]
@@ -92,7 +70,7 @@ def _send(work, expected: int) -> float:  # type: ignore[no-untyped-def]
     letter = _draft(work)
     start = time.perf_counter()
     services.letter_send(letter=letter)  # its on-commit task is enqueued as it returns
-    _run_queue()
+    run_queue()
     took = time.perf_counter() - start
     copies = Copy.objects.filter(letter=letter)
     assert copies.count() == expected, f"{copies.count()} of {expected} copies written"

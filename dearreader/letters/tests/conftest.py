@@ -20,19 +20,3 @@ def on_commit(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-de
         return django_capture_on_commit_callbacks(execute=True)
 
     return run
-
-
-@pytest.fixture
-def run_queue(queue, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    """Run what is due on the real database queue, and what that enqueues, until none is."""
-
-    def run() -> int:
-        total = 0
-        while True:
-            with django_capture_on_commit_callbacks(execute=True):
-                ran = queue.run_due()
-            total += ran
-            if not ran:
-                return total
-
-    return run

@@ -54,8 +54,16 @@ def watched(browser):  # type: ignore[no-untyped-def]  # noqa: F811
     return context
 
 
-def saved(page):  # type: ignore[no-untyped-def]
-    return page.expect_response(lambda r: "/save/" in r.url and r.status == 200)
+def begin(page, base: str) -> None:  # type: ignore[no-untyped-def]
+    """A letter to dodger, begun: its first lines typed, and saved as a draft."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/letters/new/?to=dodger")
+    expect(page.get_by_label("Account names")).to_have_value("dodger")
+    page.get_by_label("Subject", exact=True).fill("The dance")
+    with page.expect_response(lambda r: "/save/" in r.url and r.status == 200):
+        page.get_by_label("Letter", exact=True).fill(FIRST)
+    page.wait_for_url("**/letters/drafts/*/")  # the draft has its own address now
 
 
 def test_a_letter_half_written_survives_the_page_closing_is_sent_and_answered(
@@ -68,13 +76,8 @@ def test_a_letter_half_written_survives_the_page_closing_is_sent_and_answered(
     base = live_server.url
     rory_context = watched(browser)
     rory = log_in(rory_context, base, "rory", people.password)
-    rory.goto(f"{base}/letters/new/?to=dodger")
-    expect(rory.get_by_label("Account names")).to_have_value("dodger")
-    rory.get_by_label("Subject", exact=True).fill("The dance")
-    with saved(rory):
-        rory.get_by_label("Letter", exact=True).fill(FIRST)
+    begin(rory, base)
     expect(rory.locator("[data-draft-status]")).to_contain_text("Saved at")
-    rory.wait_for_url("**/letters/drafts/*/")  # the draft has its own address now
     no_violations(rory)
     # A few more words, and the tab is closed before the pause that would save them: the
     # page saves them as it goes (a keepalive request when it is hidden).
@@ -141,10 +144,7 @@ def test_a_letter_written_while_the_session_expires_comes_back_after_logging_in(
     base = live_server.url
     context = watched(browser)
     page = log_in(context, base, "rory", people.password)
-    page.goto(f"{base}/letters/new/?to=dodger")
-    with saved(page):
-        page.get_by_label("Letter", exact=True).fill(FIRST)
-    page.wait_for_url("**/letters/drafts/*/")
+    begin(page, base)
     draft_url = page.url
     context.clear_cookies(name="sessionid")  # the session expires
     with page.expect_response(lambda r: "/save/" in r.url and r.status == 401):

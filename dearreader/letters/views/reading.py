@@ -1,5 +1,7 @@
 """Reading a letter, and what its recipient or its writer does with it."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -95,22 +97,28 @@ def _refused(request: MemberRequest, problem: Exception, pk: int) -> HttpRespons
 @login_required
 @require_POST
 def open_letter(request: MemberRequest, pk: int) -> HttpResponse:
-    try:
-        services.copy_open(copy=held_copy(request, pk))
-    except services.Refused as problem:
-        return _refused(request, problem, pk)
-    return redirect(reverse("letters:letter", args=[pk]) + f"#letter-{pk}")
+    then = reverse("letters:letter", args=[pk]) + f"#letter-{pk}"
+    return _act(request, pk, services.copy_open, "", then)
 
 
 @login_required
 @require_POST
 def return_letter(request: MemberRequest, pk: int) -> HttpResponse:
+    done = "Returned unopened. Its writer will see that it came back."
+    return _act(request, pk, services.copy_return, done, reverse("letters:mailbag"))
+
+
+def _act(
+    request: MemberRequest, pk: int, service: Callable[..., None], done: str, then: str
+) -> HttpResponse:
+    """What a recipient does with their copy: done, or refused with the reason."""
     try:
-        services.copy_return(copy=held_copy(request, pk))
+        service(copy=held_copy(request, pk))
     except services.Refused as problem:
         return _refused(request, problem, pk)
-    messages.success(request, "Returned unopened. Its writer will see that it came back.")
-    return redirect("letters:mailbag")
+    if done:
+        messages.success(request, done)
+    return redirect(then)
 
 
 @login_required

@@ -83,12 +83,7 @@ def new(request: HttpRequest) -> HttpResponse:
     except services.Refused as problem:
         messages.error(request, str(problem))
         return redirect("letters:mailbag")
-    if request.method == "POST":
-        return _write(member_request, letter)
-    restored = _restore(member_request, letter)
-    if restored:
-        return restored
-    return _page(request, LetterForm(instance=letter, member=member_request.user), letter)
+    return _writing(member_request, letter)
 
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -98,12 +93,16 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     letter = own_letter(member_request, pk)
     if letter.status != Status.DRAFT:
         return redirect(letter)
+    return _writing(member_request, letter)
+
+
+def _writing(request: MemberRequest, letter: Letter) -> HttpResponse:
     if request.method == "POST":
-        return _write(member_request, letter)
-    restored = _restore(member_request, letter)
+        return _write(request, letter)
+    restored = _restore(request, letter)
     if restored:
         return restored
-    return _page(request, LetterForm(instance=letter, member=member_request.user), letter)
+    return _page(request, LetterForm(instance=letter, member=request.user), letter)
 
 
 def _logged_out(request: HttpRequest, pk: int | None) -> HttpResponse:

@@ -16,22 +16,6 @@ WHEN = "2026-03-18T09:00"  # Wednesday morning, in the archive's time zone (UTC 
 AFTER = "2026-03-18 09:00:30Z"
 
 
-@pytest.fixture
-def run_queue(queue, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    """Run what is due, and what that enqueues in turn, until nothing is left due."""
-
-    def run() -> int:
-        total = 0
-        while True:
-            with django_capture_on_commit_callbacks(execute=True):
-                ran = queue.run_due()
-            total += ran
-            if not ran:
-                return total
-
-    return run
-
-
 def schedule(client, url, when=WHEN):  # type: ignore[no-untyped-def]
     return client.post(url, {"when": when})
 
