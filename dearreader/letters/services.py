@@ -10,7 +10,7 @@ back into a draft by a save from another.
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from dearreader.accounts.models import Member, PenName
@@ -155,10 +155,14 @@ def reply_draft(*, to: Copy, member: Member) -> Letter:
     )
 
 
+def _notices(copy: Copy) -> QuerySet[Notification]:
+    return Notification.objects.filter(
+        recipient_id=copy.recipient_id, event_key=f"letter:{copy.letter_id}"
+    )
+
+
 def _notice_read(copy: Copy, now: datetime) -> None:
-    Notification.objects.filter(
-        recipient_id=copy.recipient_id, event_key=f"letter:{copy.letter_id}", read_at=None
-    ).update(read_at=now)
+    _notices(copy).filter(read_at=None).update(read_at=now)
 
 
 @transaction.atomic
@@ -189,10 +193,10 @@ def copy_archive(*, copy: Copy, archived: bool) -> None:
 
 @transaction.atomic
 def copy_delete(*, copy: Copy) -> None:
-    """Delete a letter for its recipient only: the writer still has it."""
-    now = timezone.now()
-    Copy.objects.filter(pk=copy.pk).update(deleted_at=now)
-    _notice_read(copy, now)
+    """Delete a letter for its recipient only: the writer still has it. Its notice goes too
+    (it would lead nowhere)."""
+    Copy.objects.filter(pk=copy.pk).update(deleted_at=timezone.now())
+    _notices(copy).delete()
 
 
 @transaction.atomic

@@ -175,8 +175,10 @@ def test_search_finds_ones_own_letters_and_no_one_elses(client, author, reader, 
     assert unopened.pk and mine.pk
 
 
-def test_archive_and_delete_are_for_oneself_only(client, author, reader, lane):
-    letter = send(author, to="rory, lane", subject="To both")
+def test_archive_and_delete_are_for_oneself_only(client, author, reader, lane, on_commit):
+    with on_commit():
+        letter = send(author, to="rory, lane", subject="To both")
+    assert Notification.objects.filter(recipient=reader).exists()
     client.force_login(reader)
     client.post(reverse("letters:archive", args=[letter.pk]))
     assert "To both" not in mailbag(client) and "A letter, unopened" not in mailbag(client)
@@ -187,6 +189,7 @@ def test_archive_and_delete_are_for_oneself_only(client, author, reader, lane):
     client.post(reverse("letters:delete", args=[letter.pk]))
     assert "A letter, unopened" not in mailbag(client)
     assert client.get(letter.get_absolute_url()).status_code == 404
+    assert not Notification.objects.filter(recipient=reader).exists()  # it led nowhere now
     # The writer and the other recipient keep theirs.
     client.force_login(lane)
     assert "A letter, unopened" in mailbag(client)
@@ -208,3 +211,16 @@ def test_telling_the_recipients_leaves_out_who_muted_the_writer(author, reader, 
     delivery.tell(letter.pk)
     assert list(Notification.objects.values_list("recipient__username", flat=True)) == ["rory"]
     assert Copy.objects.filter(letter=letter).count() == 2  # a mute silences; a block stops
+
+
+def test_the_writer_learns_a_letter_was_delivered_never_whether_it_was_read(client, author, reader):
+    letter = send(author)
+    client.force_login(author)
+
+    def page() -> str:
+        html = client.get(letter.get_absolute_url()).content.decode()
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)  # new each time
+
+    before = page()
+    services.copy_open(copy=copy_of(letter, reader))
+    assert "Delivered." in before and page() == before
