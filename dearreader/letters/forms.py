@@ -43,7 +43,7 @@ class LetterForm(forms.ModelForm):
         model = Letter
         fields = ["audience", "to", "work", "pen_name", "subject", "body"]
         widgets = {"audience": forms.RadioSelect}
-        labels = {"to": "Account names"}
+        labels = {"audience": "Who it is for", "to": "Account names"}
         help_texts = {
             "to": "The members' account names (as in their profile's address), separated by "
             "commas.",
