@@ -68,8 +68,10 @@ class LetterQuerySet(models.QuerySet["Letter"]):
 
 class Letter(models.Model):
     writer = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="letters_written")
+    # A pen name that signed letters is not deleted alone (their recipients keep them); it
+    # goes with its member's account, and their letters with it.
     pen_name = models.ForeignKey(
-        PenName, on_delete=models.CASCADE, related_name="+", verbose_name="signed as"
+        PenName, on_delete=models.RESTRICT, related_name="+", verbose_name="signed as"
     )
     audience = models.CharField(
         "to", max_length=10, choices=Audience.choices, default=Audience.MEMBERS

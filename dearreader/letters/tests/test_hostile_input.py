@@ -3,6 +3,7 @@ is refused naming the limit (and the draft keeps what it had), and a letter to o
 member who is gone, or to someone who blocked the writer is refused with a reason."""
 
 import pytest
+from django.db.models import RestrictedError
 from django.urls import reverse
 
 from dearreader.accounts.models import Block, PenName
@@ -115,12 +116,14 @@ def test_a_letter_to_a_deleted_member_is_refused_and_kept(client, author, reader
     assert Letter.objects.get().status == Status.DRAFT
 
 
-def test_letters_a_deleted_member_received_go_with_their_account(author, reader):
-    letter = send(author)
+def test_letters_go_with_their_members_account_and_not_with_a_pen_name_alone(author, reader, lane):
+    letter = send(author, to="rory, lane")
     member_delete(member=reader, orphan_works=False)
-    assert not Copy.objects.filter(letter=letter).exists()
+    assert list(Copy.objects.values_list("recipient", flat=True)) == [lane.pk]
+    with pytest.raises(RestrictedError):  # lane keeps the letter it signed
+        letter.pen_name.delete()
     member_delete(member=author, orphan_works=False)
-    assert not Letter.objects.exists()
+    assert not Letter.objects.exists() and not Copy.objects.exists()
 
 
 def test_a_letter_to_someone_who_blocked_you_is_refused(client, author, reader, lane):
